@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
@@ -86,6 +87,8 @@ public final class FakeLake implements AutoCloseable {
     private final Deque<LakeFault> faults = new ArrayDeque<>();
     private volatile Latency latency = Latency.NONE;
     private final int spooledReadyAfterPolls;
+    private final boolean freshKeyPairs;
+    private final AtomicInteger rsaIdentities = new AtomicInteger();
     private final LakeApi api;
     private final Path workDir;
     private final SelfSignedCertificate certificate;
@@ -95,6 +98,7 @@ public final class FakeLake implements AutoCloseable {
 
     private LakeDirectory baselineDirectory;
     private List<QueryHandler> baselineHandlers;
+    private int baselineRsaIdentities;
 
     private FakeLake(Builder b) {
         this.host = b.host;
@@ -105,6 +109,7 @@ public final class FakeLake implements AutoCloseable {
         this.clock = new FakeLakeClock(b.clock);
         this.journal = new LakeJournal(b.journalCapacity);
         this.spooledReadyAfterPolls = b.spooledReadyAfterPolls;
+        this.freshKeyPairs = b.freshKeyPairs;
         directory.restoreFrom(b.directory);
         if (b.handler != null) {
             handlers.add(b.handler);
@@ -416,6 +421,7 @@ public final class FakeLake implements AutoCloseable {
     public synchronized void markBaseline() {
         baselineDirectory = directory.copy();
         baselineHandlers = List.copyOf(handlers);
+        baselineRsaIdentities = rsaIdentities.get();
     }
 
     /**
@@ -427,6 +433,7 @@ public final class FakeLake implements AutoCloseable {
         directory.restoreFrom(baselineDirectory);
         handlers.clear();
         handlers.addAll(baselineHandlers);
+        rsaIdentities.set(baselineRsaIdentities);
         clearFaults();
         clock.reset();
         api.reset();
@@ -558,7 +565,8 @@ public final class FakeLake implements AutoCloseable {
 
         /** Generates the key pair, registers key and PAT, and returns the identity. */
         public LakeIdentity create() {
-            KeyPair pair = generateKeyPair(algorithm);
+            KeyPair pair = algorithm == Algorithm.RS256 && !freshKeyPairs
+                    ? KeyPool.rsa(rsaIdentities.getAndIncrement()) : generateKeyPair(algorithm);
             String kid;
             String secret = pat != null ? pat : randomPat();
             synchronized (FakeLake.this) {
@@ -614,6 +622,7 @@ public final class FakeLake implements AutoCloseable {
         private int journalCapacity = 1000;
         private int spooledReadyAfterPolls;
         private int threads = 16;
+        private boolean freshKeyPairs;
         private QueryHandler handler;
         private final LakeDirectory directory = new LakeDirectory();
 
@@ -722,6 +731,16 @@ public final class FakeLake implements AutoCloseable {
                 throw new IllegalArgumentException("polls must not be negative");
             }
             this.spooledReadyAfterPolls = polls;
+            return this;
+        }
+
+        /**
+         * Whether every RSA identity gets a newly generated key pair. By default RSA pairs come from a
+         * pool shared by the fakes of this JVM (distinct within one fake), because each costs up to a
+         * second to generate; turn this on when keys must differ across fakes too.
+         */
+        public Builder freshKeyPairs(boolean fresh) {
+            this.freshKeyPairs = fresh;
             return this;
         }
 

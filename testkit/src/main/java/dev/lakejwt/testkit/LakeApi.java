@@ -275,7 +275,7 @@ final class LakeApi {
         try (var writer = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValues(out)) {
             writer.write(a.columns().stream().map(Column::name).toArray());
             for (List<Object> row : page(a.rows(), options)) {
-                writer.write(row.toArray());
+                writer.write(row.stream().map(v -> v == null ? "" : v).toArray());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,7 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A Lake user ready to call the fake: a generated key pair registered under a kid, a random PAT,
+ * A Lake user ready to call the fake: a key pair registered under a kid, a random PAT,
  * both registered with the {@link FakeLake}, plus everything a client needs: credentials, the
  * {@link SigningKey}, PEM files on request, a {@link LakeConfig}, a token source and a client. A
  * downstream test is three lines:
