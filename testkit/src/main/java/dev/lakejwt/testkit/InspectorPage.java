@@ -2,10 +2,12 @@ package dev.lakejwt.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lakejwt.testkit.verify.Verdict;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -100,8 +102,8 @@ final class InspectorPage {
         h.append("</div>\n<p class=\"message\">").append(esc(v.message())).append("</p>\n");
         v.token().ifPresent(t -> t.issuedAt().ifPresent(iat -> t.expiresAt().ifPresent(exp -> h
                 .append("<p class=\"times\">iat ").append(iat).append(" &middot; exp ").append(exp)
-                .append(" &middot; lifetime ").append(esc(java.time.Duration.between(iat, exp).toString()
-                        .substring(2).toLowerCase(java.util.Locale.ROOT))).append("</p>\n"))));
+                .append(" &middot; lifetime ").append(esc(Duration.between(iat, exp).toString()
+                        .substring(2).toLowerCase(Locale.ROOT))).append("</p>\n"))));
         if (v.token().isPresent()) {
             h.append("<div class=\"decoded\"><div><h2>header</h2><pre>").append(esc(pretty(v.header())))
                     .append("</pre></div><div><h2>claims (pat masked)</h2><pre>").append(esc(pretty(v.maskedClaims())))

@@ -27,7 +27,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * headers, random three-part tokens, mutations of a valid token, and validly signed tokens with random
  * claims. Tries are bounded so the whole class runs in seconds.
  */
-class HostileTokenProperties {
+class HostileTokenPropertiesTest {
     private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     private static FakeLake lake;
     private static LakeIdentity me;
