@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link dev.lakejwt.core.sign.JwtSigner} named {@code jose4j}: {@link JwtClaims} set in Lake's
  * order and a {@link JsonWebSignature} per token. The token is byte for byte the {@code jdk}
- * reference signer's for all claims that are plain text (jose4j's JSON writer escapes the
- * characters U+007F to U+009F and U+2000 to U+20FF, such as the euro sign; the decoded claims are
- * equal even then). Immutable and thread-safe: jose4j's objects are made per token.
+ * reference signer's, except where a claim holds U+007F to U+009F or U+2000 to U+20FF (such as the
+ * euro sign), which jose4j's JSON writer escapes, or a character beyond U+FFFF, which the
+ * reference escapes; the decoded claims are equal even then. Immutable and thread-safe: jose4j's
+ * objects are made per token, and the provider context is built once per provider.
  *
  * <p>Easy to get wrong: {@code JwtClaims.setAudience(x)} writes a one-element audience as a
  * string, so {@code aud} is set as a list. And jose4j selects a JCA provider only by its

@@ -26,9 +26,9 @@ import java.util.Map;
 /**
  * The {@link dev.lakejwt.core.sign.JwtSigner} named {@code nimbus}: a {@link JWSObject} signed by an
  * {@link RSASSASigner} or {@link ECDSASigner} whose {@code JCAContext} carries the provider it is
- * given. The token is byte for byte the {@code jdk} reference signer's for all claims that are
- * plain text (Gson, which nimbus writes JSON with, escapes U+2028 and U+2029; the decoded claims
- * are equal even then). Thread-safe: the nimbus signer and header for the last key are built once
+ * given. The token is byte for byte the {@code jdk} reference signer's, except where a claim holds
+ * U+2028, U+2029, a control character or a character beyond U+FFFF, which Gson (nimbus's JSON
+ * writer) and Jackson (the reference's) escape differently; the decoded claims are equal even then. Thread-safe: the nimbus signer and header for the last key are built once
  * and shared (both are documented thread-safe/immutable); each token gets its own {@code JWSObject}.
  *
  * <p>Easy to get wrong: nimbus's {@code JWTClaimsSet} writes a one-element {@code aud} as a plain
