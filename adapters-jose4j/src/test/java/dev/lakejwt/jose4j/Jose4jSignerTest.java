@@ -8,6 +8,7 @@ import dev.lakejwt.core.SigningException;
 import dev.lakejwt.core.claims.LakeClaims;
 import dev.lakejwt.core.jdk.JdkJwtSigner;
 import dev.lakejwt.core.key.SigningKey;
+import dev.lakejwt.testkit.contract.CountingProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,8 @@ class Jose4jSignerTest {
 
     @AfterEach
     void removeTestProviders() {
-        Arrays.stream(Security.getProviders()).filter(p -> p instanceof RecordingProvider)
+        Arrays.stream(Security.getProviders())
+                .filter(p -> p instanceof CountingProvider || p instanceof EchoingProvider || p.getName().startsWith("Twin"))
                 .forEach(p -> Security.removeProvider(p.getName()));
     }
 
@@ -68,13 +70,13 @@ class Jose4jSignerTest {
 
     @Test
     void unregisteredProviderIsRegisteredAtTheLowestPreferenceAndSignsTheToken() {
-        RecordingProvider provider = new RecordingProvider("Recording-unregistered", false);
+        CountingProvider provider = new CountingProvider();
         Provider[] before = Security.getProviders();
 
         String token = new Jose4jSigner(provider).sign(CLAIMS, key);
 
         Provider[] after = Security.getProviders();
-        assertThat(provider.signatures).hasValue(1);
+        assertThat(provider.signatures()).isEqualTo(1);
         assertThat(after).hasSize(before.length + 1).startsWith(before);
         assertThat(after[after.length - 1]).isSameAs(provider);
         assertThat(token).isEqualTo(new JdkJwtSigner().sign(CLAIMS, key));
@@ -82,53 +84,54 @@ class Jose4jSignerTest {
 
     @Test
     void aKeysProviderIsUsedAndRegisteredLikeTheSignersOwn() {
-        RecordingProvider provider = new RecordingProvider("Recording-key", false);
+        CountingProvider provider = new CountingProvider();
         SigningKey bound = key.withProvider(provider);
 
         new Jose4jSigner().sign(CLAIMS, bound);
         new Jose4jSigner().sign(CLAIMS, bound);
 
-        assertThat(provider.signatures).hasValue(2);
-        assertThat(Security.getProvider("Recording-key")).isSameAs(provider);
+        assertThat(provider.signatures()).isEqualTo(2);
+        assertThat(Security.getProvider(provider.getName())).isSameAs(provider);
     }
 
     @Test
     void registeredProviderIsUsedAsItIs() {
-        RecordingProvider provider = new RecordingProvider("Recording-registered", false);
+        CountingProvider provider = new CountingProvider();
         int position = Security.insertProviderAt(provider, 1);
         Jose4jSigner signer = new Jose4jSigner(provider);
 
         signer.sign(CLAIMS, key);
         signer.sign(CLAIMS, key);
 
-        assertThat(provider.signatures).hasValue(2);
+        assertThat(provider.signatures()).isEqualTo(2);
         assertThat(Security.getProviders()[position - 1]).isSameAs(provider);
         assertThat(Arrays.stream(Security.getProviders()).filter(p -> p == provider)).hasSize(1);
     }
 
     @Test
     void aDifferentProviderUnderTheSameNameIsRefused() {
-        RecordingProvider registered = new RecordingProvider("Recording-twin", false);
+        Provider registered = new Provider("Twin", "1.0", "registered first") {
+            private static final long serialVersionUID = 1L;
+        };
         Security.addProvider(registered);
-        RecordingProvider given = new RecordingProvider("Recording-twin", false);
+        EchoingProvider given = new EchoingProvider("Twin");
 
         assertThatThrownBy(() -> new Jose4jSigner(given).sign(CLAIMS, key))
                 .isInstanceOf(SigningException.class)
-                .hasMessageContaining("a different provider named 'Recording-twin' is already registered")
-                .hasMessageContaining("Security.getProvider(\"Recording-twin\")");
-        assertThat(registered.signatures).hasValue(0);
-        assertThat(given.signatures).hasValue(0);
+                .hasMessageContaining("a different provider named 'Twin' is already registered")
+                .hasMessageContaining("Security.getProvider(\"Twin\")");
+        assertThat(Security.getProvider("Twin")).isSameAs(registered);
     }
 
     @Test
     void aFailureThatCarriesTheClaimsReachesTheCallerScrubbed() {
-        RecordingProvider echoing = new RecordingProvider("Recording-echo", true);
+        EchoingProvider echoing = new EchoingProvider("Echoing");
         String payload = new JdkJwtSigner().sign(CLAIMS, key).split("\\.")[1];
 
         Throwable thrown = catchThrowable(() -> new Jose4jSigner(echoing).sign(CLAIMS, key));
 
         assertThat(thrown).isInstanceOf(SigningException.class)
-                .hasMessageContaining("signer 'jose4j' failed to sign RS256 with key 'primary' (provider Recording-echo)")
+                .hasMessageContaining("signer 'jose4j' failed to sign RS256 with key 'primary' (provider Echoing)")
                 .hasMessageContaining("JoseException: Problem creating signature");
         StringWriter everything = new StringWriter();
         thrown.printStackTrace(new PrintWriter(everything));
