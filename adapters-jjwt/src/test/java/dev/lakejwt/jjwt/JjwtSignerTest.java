@@ -100,6 +100,18 @@ class JjwtSignerTest {
     }
 
     @Test
+    void nonStringJtiFailsWithJjwtsOwnReasonScrubbed() {
+        LakeClaims claims = CLAIMS.toBuilder().claim("jti", 5).build();
+
+        assertThatThrownBy(() -> new JjwtSigner().sign(claims, SigningKey.of("primary", rsa.getPrivate())))
+                .isInstanceOf(SigningException.class)
+                .hasMessageContaining("signer 'jjwt' failed to sign RS256 with key 'primary'")
+                .hasMessageContaining("'jti'")
+                .hasMessageContaining("Expected: java.lang.String")
+                .hasMessageNotContaining("the-pat");
+    }
+
+    @Test
     void providerWithoutTheAlgorithmFailsNamingTheProvider() {
         SigningKey key = SigningKey.of("primary", rsa.getPrivate());
 
