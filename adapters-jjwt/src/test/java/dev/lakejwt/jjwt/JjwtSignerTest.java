@@ -48,6 +48,7 @@ class JjwtSignerTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // single() is jjwt's deprecated way to write the string form; shown as the contrast
     void oneElementAudienceIsAnArray() {
         String single = Jwts.builder().audience().single(LakeClaims.LAKE_AUDIENCE).signWith(rsa.getPrivate(),
                 Jwts.SIG.RS256).compact();
