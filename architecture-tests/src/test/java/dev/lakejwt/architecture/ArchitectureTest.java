@@ -17,6 +17,11 @@ import dev.lakejwt.core.violation.Printer;
 import dev.lakejwt.core.violation.cycle.a.A;
 import dev.lakejwt.core.violation.cycle.b.B;
 import dev.lakejwt.jjwt.violation.AdapterUsingBenchmarks;
+import dev.lakejwt.jjwt.violation.JjwtUsingJackson;
+import dev.lakejwt.jose4j.violation.Jose4jUsingJjwt;
+import dev.lakejwt.jose4j.violation.Jose4jUsingNimbusAdapter;
+import dev.lakejwt.nimbus.NimbusSigner;
+import dev.lakejwt.nimbus.violation.NimbusUsingBouncyCastle;
 import dev.lakejwt.testkit.violation.TestkitFixture;
 import dev.lakejwt.testkit.verify.violation.VerifierUsingWireMock;
 import dev.lakejwt.testkit.violation.TestkitUsingCli;
@@ -46,6 +51,10 @@ class ArchitectureTest {
     @Test
     void mainCodeOfTheLibraryModulesIsImported() {
         assertThat(mainClasses.containPackage("dev.lakejwt.core.sign")).isTrue();
+        assertThat(mainClasses.containPackage("dev.lakejwt.jjwt")).isTrue();
+        assertThat(mainClasses.containPackage("dev.lakejwt.nimbus")).isTrue();
+        assertThat(mainClasses.containPackage("dev.lakejwt.jose4j")).isTrue();
+        assertThat(mainClasses.containPackage("dev.lakejwt.jjwt.violation")).isFalse();
         assertThat(mainClasses.containPackage("dev.lakejwt.core.violation"))
                 .as("test fixtures must not be part of the checked code").isFalse();
     }
@@ -82,7 +91,15 @@ class ArchitectureTest {
                 Arguments.of(LakeJwtRules.TESTKIT_KNOWS_NO_JOSE_LIBRARY, TestkitUsingNimbus.class,
                         new Class<?>[] {TestkitUsingNimbus.class}),
                 Arguments.of(LakeJwtRules.VERIFIER_USES_THE_JDK_ALONE, VerifierUsingWireMock.class,
-                        new Class<?>[] {VerifierUsingWireMock.class}));
+                        new Class<?>[] {VerifierUsingWireMock.class}),
+                Arguments.of(LakeJwtRules.JJWT_ADAPTER_DEPENDS_ONLY_ON_CORE_AND_JJWT, JjwtUsingJackson.class,
+                        new Class<?>[] {JjwtUsingJackson.class}),
+                Arguments.of(LakeJwtRules.NIMBUS_ADAPTER_DEPENDS_ONLY_ON_CORE_AND_NIMBUS, NimbusUsingBouncyCastle.class,
+                        new Class<?>[] {NimbusUsingBouncyCastle.class}),
+                Arguments.of(LakeJwtRules.JOSE4J_ADAPTER_DEPENDS_ONLY_ON_CORE_JOSE4J_AND_SLF4J, Jose4jUsingJjwt.class,
+                        new Class<?>[] {Jose4jUsingJjwt.class}),
+                Arguments.of(LakeJwtRules.NO_ADAPTER_DEPENDS_ON_ANOTHER, Jose4jUsingNimbusAdapter.class,
+                        new Class<?>[] {Jose4jUsingNimbusAdapter.class, NimbusSigner.class}));
     }
 
     @ParameterizedTest

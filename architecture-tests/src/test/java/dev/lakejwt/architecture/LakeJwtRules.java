@@ -13,6 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +26,11 @@ final class LakeJwtRules {
     static final String[] WIREMOCK = {"com.github.tomakehurst..", "org.wiremock..", "wiremock.."};
     static final String[] SAMPLES = {"dev.lakejwt.cli..", "dev.lakejwt.samples.."};
     static final String BENCHMARKS = "dev.lakejwt.benchmarks..";
+    static final String JJWT_ADAPTER = "dev.lakejwt.jjwt..";
+    static final String NIMBUS_ADAPTER = "dev.lakejwt.nimbus..";
+    static final String JOSE4J_ADAPTER = "dev.lakejwt.jose4j..";
+    private static final List<String> ADAPTER_PACKAGES = List.of("dev.lakejwt.jjwt", "dev.lakejwt.nimbus",
+            "dev.lakejwt.jose4j");
     static final String[] LIBRARY_MODULES = {CORE, "dev.lakejwt.jjwt..", "dev.lakejwt.nimbus..", "dev.lakejwt.jose4j..",
         "dev.lakejwt.testkit.."};
     static final String TESTKIT_VERIFY = "dev.lakejwt.testkit.verify..";
@@ -66,9 +73,21 @@ final class LakeJwtRules {
 
     static final ArchRule CORE_INTERNALS_STAY_IN_CORE = noClasses().that().resideOutsideOfPackage(CORE)
             .should().dependOnClassesThat().resideInAPackage("dev.lakejwt.core.internal..")
-            .because("dev.lakejwt.core.internal is not API")
-            // Empty until modules beside core have code; the deliberate violation proves the rule still bites.
-            .allowEmptyShould(true);
+            .because("dev.lakejwt.core.internal is not API");
+
+    static final ArchRule JJWT_ADAPTER_DEPENDS_ONLY_ON_CORE_AND_JJWT =
+            adapterDependsOnlyOn(JJWT_ADAPTER, "jjwt", "io.jsonwebtoken..");
+
+    static final ArchRule NIMBUS_ADAPTER_DEPENDS_ONLY_ON_CORE_AND_NIMBUS =
+            adapterDependsOnlyOn(NIMBUS_ADAPTER, "nimbus-jose-jwt", "com.nimbusds..");
+
+    /** jose4j logs through SLF4J (it depends on slf4j-api), so its adapter may log there too. */
+    static final ArchRule JOSE4J_ADAPTER_DEPENDS_ONLY_ON_CORE_JOSE4J_AND_SLF4J =
+            adapterDependsOnlyOn(JOSE4J_ADAPTER, "jose4j (and the SLF4J it logs with)", "org.jose4j..", "org.slf4j..");
+
+    static final ArchRule NO_ADAPTER_DEPENDS_ON_ANOTHER = slices().assignedFrom(adapterSlices())
+            .should().notDependOnEachOther()
+            .because("a team adds one adapter for the JOSE library its stack already uses, and gets no other");
 
     /** The fake Lake must judge tokens independently of the three adapters it is used to test. */
     static final ArchRule TESTKIT_KNOWS_NO_JOSE_LIBRARY = noClasses().that().resideInAPackage("dev.lakejwt.testkit..")
@@ -91,7 +110,39 @@ final class LakeJwtRules {
         return List.of(CORE_DEPENDS_ONLY_ON_ITS_ALLOWED_LIBRARIES, CORE_KNOWS_NO_JOSE_LIBRARY, CORE_KNOWS_NO_WIREMOCK,
                 NOTHING_DEPENDS_ON_SAMPLES, NOTHING_DEPENDS_ON_BENCHMARKS, NO_PACKAGE_CYCLES,
                 NO_STANDARD_STREAMS_IN_LIBRARIES, CORE_INTERNALS_STAY_IN_CORE, PUBLIC_API_EXPOSES_NO_THIRD_PARTY_TYPES,
-                TESTKIT_KNOWS_NO_JOSE_LIBRARY, VERIFIER_USES_THE_JDK_ALONE);
+                TESTKIT_KNOWS_NO_JOSE_LIBRARY, VERIFIER_USES_THE_JDK_ALONE,
+                JJWT_ADAPTER_DEPENDS_ONLY_ON_CORE_AND_JJWT, NIMBUS_ADAPTER_DEPENDS_ONLY_ON_CORE_AND_NIMBUS,
+                JOSE4J_ADAPTER_DEPENDS_ONLY_ON_CORE_JOSE4J_AND_SLF4J, NO_ADAPTER_DEPENDS_ON_ANOTHER);
+    }
+
+    private static ArchRule adapterDependsOnlyOn(String adapter, String libraryName, String... libraryPackages) {
+        List<String> allowed = new ArrayList<>(List.of(adapter, CORE, "java..", "javax.."));
+        allowed.addAll(List.of(libraryPackages));
+        return classes().that().resideInAPackage(adapter)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new))
+                .because("an adapter knows only core and " + libraryName + " (DESIGN.md, modules table): its users "
+                        + "get no other library through it");
+    }
+
+    /** One slice per adapter module ({@code jjwt}, {@code nimbus}, {@code jose4j}); every other class is ignored. */
+    private static SliceAssignment adapterSlices() {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getPackageName();
+                for (String adapter : ADAPTER_PACKAGES) {
+                    if (name.equals(adapter) || name.startsWith(adapter + ".")) {
+                        return SliceIdentifier.of(adapter.substring(adapter.lastIndexOf('.') + 1));
+                    }
+                }
+                return SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "the adapter modules";
+            }
+        };
     }
 
     private static ArchCondition<JavaClass> exposeNoHiddenThirdPartyTypes() {

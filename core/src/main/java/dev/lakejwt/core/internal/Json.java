@@ -47,8 +47,10 @@ public final class Json {
             g.writeNumber(bi);
         } else if (value instanceof BigDecimal bd) {
             g.writeNumber(bd);
-        } else if (value instanceof Double || value instanceof Float) {
-            g.writeNumber(((Number) value).doubleValue());
+        } else if (value instanceof Double d) {
+            g.writeNumber(d.doubleValue());
+        } else if (value instanceof Float f) {
+            g.writeNumber(f.floatValue());
         } else if (value instanceof Map<?, ?> m) {
             g.writeStartObject();
             for (Map.Entry<?, ?> e : m.entrySet()) {

@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
  * {@link Security}.
  *
  * <p>Easy to get wrong: ACCP is used only where lakejwt hands it over (signer and key), never
- * installed JVM-wide, so TLS and the rest of the application keep their providers; and it pays off
+ * installed JVM-wide, so TLS and the rest of the application keep their providers (the one exception:
+ * the {@code jose4j} signer, as jose4j finds providers by name only, registers it at the lowest
+ * preference, which changes no default choice); and it pays off
  * only when the key object is its own, which {@code SigningKey.withProvider} arranges. ACCP ships
  * native libraries for Linux and macOS only: add {@code software.amazon.cryptools:AmazonCorrettoCryptoProvider}
  * with the classifier for your platform (e.g. {@code linux-x86_64}).

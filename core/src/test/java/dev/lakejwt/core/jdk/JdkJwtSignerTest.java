@@ -43,6 +43,16 @@ class JdkJwtSignerTest {
     }
 
     @Test
+    void extraClaimsAreWrittenAsGiven() {
+        LakeClaims claims = CLAIMS.toBuilder().claim("f", 1.1f).claim("d", 1.5).claim("n", null).build();
+
+        String token = new JdkJwtSigner().sign(claims, SigningKey.of("primary", rsa.getPrivate()));
+
+        // A float stays the float the caller wrote (not its widened double 1.100000023841858), as JOSE libraries write it.
+        assertThat(part(token, 1)).endsWith("\"sub\":\"demo_user\",\"f\":1.1,\"d\":1.5,\"n\":null}");
+    }
+
+    @Test
     void rs256SignatureVerifiesWithTheJdkAndIsDeterministic() throws Exception {
         SigningKey key = SigningKey.of("primary", rsa.getPrivate());
         String token = new JdkJwtSigner().sign(CLAIMS, key);
