@@ -58,7 +58,10 @@ public final class LakeQuickstart {
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.getenv(), System.out, System.err));
+        int status = run(System.getenv(), System.out, System.err);
+        if (status != 0) {
+            System.exit(status); // not on success: mvn exec:java runs main inside Maven's own JVM
+        }
     }
 
     /**
