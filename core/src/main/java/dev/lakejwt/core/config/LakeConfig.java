@@ -7,12 +7,14 @@ import dev.lakejwt.core.client.LakeClient;
 import dev.lakejwt.core.internal.Redact;
 import dev.lakejwt.core.key.KeyLoader;
 import dev.lakejwt.core.key.SigningKey;
+import dev.lakejwt.core.sign.JcaProviders;
 import dev.lakejwt.core.sign.JwtSigner;
 import dev.lakejwt.core.sign.JwtSigners;
 import dev.lakejwt.core.token.CachingTokenSource;
 import dev.lakejwt.core.token.TokenSource;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.Provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -20,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Everything needed to call Lake as one user: URL, system, organization id, user, PAT, key file,
- * key id, passphrase, token lifetime and signer, read from the {@code LAKE_*} environment variables
+ * key id, passphrase, token lifetime, signer and JCA provider, read from the {@code LAKE_*} environment variables
  * with explicit values overriding them, and the wiring from those values to a {@link LakeClient}.
  *
  * <p>Easy to get wrong: required values are checked when they are used, not when the configuration
@@ -40,6 +42,7 @@ public final class LakeConfig {
     private final char[] keyPassphrase;
     private final Duration tokenTtl;
     private final String signer;
+    private final String jcaProvider;
 
     private LakeConfig(Builder b) {
         this.url = b.url;
@@ -52,6 +55,7 @@ public final class LakeConfig {
         this.keyPassphrase = b.keyPassphrase == null ? null : b.keyPassphrase.clone();
         this.tokenTtl = b.tokenTtl;
         this.signer = b.signer;
+        this.jcaProvider = b.jcaProvider;
     }
 
     /** The configuration from this process's environment. */
@@ -80,6 +84,7 @@ public final class LakeConfig {
         b.keyPassphrase = keyPassphrase == null ? null : keyPassphrase.clone();
         b.tokenTtl = tokenTtl;
         b.signer = signer;
+        b.jcaProvider = jcaProvider;
         return b;
     }
 
@@ -132,20 +137,30 @@ public final class LakeConfig {
         return signer == null ? JwtSigners.DEFAULT : signer;
     }
 
+    /** The JCA provider setting, {@code default} unless set; see {@link JcaProviders}. */
+    public String jcaProvider() {
+        return jcaProvider == null ? JcaProviders.DEFAULT : jcaProvider;
+    }
+
     /** User, PAT and organization id; fails naming the first one missing. */
     public LakeCredentials credentials() {
         return new LakeCredentials(require(user, Setting.USER), require(pat, Setting.PAT), require(orgId, Setting.ORG_ID));
     }
 
-    /** Loads the key file with the passphrase (a copy of it is used and wiped) under {@link #keyId()}. */
+    /**
+     * Loads the key file with the passphrase (a copy of it is used and wiped) under {@link #keyId()},
+     * bound to the configured JCA provider when one is set.
+     */
     public SigningKey loadSigningKey() {
         char[] passphrase = keyPassphrase == null ? null : keyPassphrase.clone();
-        return KeyLoader.loadPrivateKey(keyFile(), passphrase).withKeyId(keyId());
+        SigningKey key = KeyLoader.loadPrivateKey(keyFile(), passphrase).withKeyId(keyId());
+        Optional<Provider> provider = JcaProviders.named(jcaProvider());
+        return provider.isPresent() ? key.withProvider(provider.get()) : key;
     }
 
-    /** The configured signer, looked up by name. */
+    /** The configured signer, looked up by name, signing with the configured JCA provider. */
     public JwtSigner jwtSigner() {
-        return JwtSigners.named(signer());
+        return JwtSigners.named(signer(), JcaProviders.named(jcaProvider()).orElse(null));
     }
 
     /** A caching token source for these credentials, key, signer and lifetime. */
@@ -168,7 +183,7 @@ public final class LakeConfig {
         return "LakeConfig[url=" + url + ", system=" + system + ", orgId=" + orgId + ", user=" + user
                 + ", pat=" + (pat == null ? "null" : Redact.MASK) + ", keyFile=" + keyFile() + ", keyId=" + keyId()
                 + ", passphrase=" + (keyPassphrase == null ? "null" : Redact.MASK) + ", tokenTtl=" + tokenTtl()
-                + ", signer=" + signer() + "]";
+                + ", signer=" + signer() + ", provider=" + jcaProvider() + "]";
     }
 
     private static <T> T require(T value, Setting setting) {
@@ -194,6 +209,7 @@ public final class LakeConfig {
         private char[] keyPassphrase;
         private Duration tokenTtl;
         private String signer;
+        private String jcaProvider;
 
         private Builder() {
         }
@@ -230,6 +246,9 @@ public final class LakeConfig {
             }
             if (signer == null) {
                 signer = value(env, Setting.SIGNER);
+            }
+            if (jcaProvider == null) {
+                jcaProvider = value(env, Setting.JCA_PROVIDER);
             }
             return this;
         }
@@ -288,6 +307,12 @@ public final class LakeConfig {
 
         public Builder signer(String signer) {
             this.signer = blankToNull(signer);
+            return this;
+        }
+
+        /** {@code default}, {@code accp} or a registered provider name; see {@link JcaProviders}. */
+        public Builder jcaProvider(String jcaProvider) {
+            this.jcaProvider = blankToNull(jcaProvider);
             return this;
         }
 

@@ -17,7 +17,8 @@ public enum Setting {
     KEY_ID("LAKE_KEY_ID", "--kid", "the key id (the key's name in the Lake console)"),
     KEY_PASSPHRASE("LAKE_KEY_PASSPHRASE", "--passphrase-env", "the private key's passphrase"),
     TOKEN_TTL("LAKE_TOKEN_TTL", "--ttl", "the token lifetime in seconds"),
-    SIGNER("LAKE_SIGNER", "--signer", "the signer name");
+    SIGNER("LAKE_SIGNER", "--signer", "the signer name"),
+    JCA_PROVIDER("LAKE_JCA_PROVIDER", "--provider", "the JCA provider that signs: default or accp");
 
     private final String variable;
     private final String flag;
