@@ -185,7 +185,8 @@ public final class LakeQuickstart {
         String lakeSays;
         try {
             JsonNode error = JSON.readTree(body);
-            lakeSays = (error.path("error").asText() + " " + error.path("message").asText()).trim();
+            String code = error.path("error").asText(); // Teradata's error code, e.g. 3807
+            lakeSays = ((code.equals(String.valueOf(status)) ? "" : code) + " " + error.path("message").asText()).strip();
         } catch (IOException e) {
             lakeSays = body.lines().findFirst().orElse("").strip();
         }

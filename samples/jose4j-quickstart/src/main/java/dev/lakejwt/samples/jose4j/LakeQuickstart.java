@@ -202,7 +202,8 @@ public final class LakeQuickstart {
         String lakeSays;
         try {
             Map<String, Object> error = JsonUtil.parseJson(body);
-            lakeSays = (error.getOrDefault("error", "") + " " + error.getOrDefault("message", "")).trim();
+            String code = String.valueOf(error.getOrDefault("error", "")); // Teradata's error code, e.g. 3807
+            lakeSays = ((code.equals(String.valueOf(status)) ? "" : code) + " " + error.getOrDefault("message", "")).strip();
         } catch (JoseException e) {
             lakeSays = body.lines().findFirst().orElse("").strip();
         }

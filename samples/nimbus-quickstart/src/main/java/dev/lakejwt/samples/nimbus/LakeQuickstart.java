@@ -200,7 +200,8 @@ public final class LakeQuickstart {
         String lakeSays;
         try {
             Map<String, Object> error = JSONObjectUtils.parse(body);
-            lakeSays = (error.getOrDefault("error", "") + " " + error.getOrDefault("message", "")).trim();
+            String code = String.valueOf(error.getOrDefault("error", "")); // Teradata's error code, e.g. 3807
+            lakeSays = ((code.equals(String.valueOf(status)) ? "" : code) + " " + error.getOrDefault("message", "")).strip();
         } catch (ParseException e) {
             lakeSays = body.lines().findFirst().orElse("").strip();
         }
