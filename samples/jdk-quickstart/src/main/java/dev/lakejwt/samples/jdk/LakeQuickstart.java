@@ -67,7 +67,7 @@ public final class LakeQuickstart {
             // 1. The settings, all from the Lake console (docs/quickstart.md says where each one is).
             URI lakeUrl = lakeUrl(env);
             String system = required(env, "LAKE_SYSTEM", "the Query Service system, e.g. shared_demo");
-            String orgId = required(env, "LAKE_ORG_ID", "your organization id, from GET <LAKE_URL>/api/my-organization");
+            String orgId = required(env, "LAKE_ORG_ID", "the id from GET <LAKE_URL>/api/my-organization");
             String user = required(env, "LAKE_USER", "the Lake user who created the PAT and the key");
             String pat = required(env, "LAKE_PAT", "the Personal Access Token from the Lake console");
             Path keyFile = Path.of(optional(env, "LAKE_KEY_FILE", "primary.pem"));
@@ -192,7 +192,8 @@ public final class LakeQuickstart {
         try {
             JsonNode error = JSON.readTree(body);
             String code = error.path("error").asText(); // Teradata's error code, e.g. 3807
-            lakeSays = ((code.equals(String.valueOf(status)) ? "" : code) + " " + error.path("message").asText()).strip();
+            String message = error.path("message").asText();
+            lakeSays = ((code.equals(String.valueOf(status)) ? "" : code) + " " + message).strip();
         } catch (IOException e) {
             lakeSays = body.lines().findFirst().orElse("").strip();
         }
@@ -211,7 +212,8 @@ public final class LakeQuickstart {
     /** Prints one line per row, {@code column=value} in the order of the columns. */
     private static void printRows(JsonNode response, String system, PrintStream out) {
         JsonNode rows = response.path("results").path(0).path("data");
-        out.println(rows.size() + " rows from " + SQL + " on " + system + " (token signed with java.security.Signature)");
+        out.println(rows.size() + " rows from " + SQL + " on " + system
+                + " (token signed with java.security.Signature)");
         for (JsonNode row : rows) {
             List<String> cells = new ArrayList<>();
             row.properties().forEach(cell -> cells.add(cell.getKey() + "=" + cell.getValue().asText()));

@@ -67,7 +67,7 @@ public final class LakeQuickstart {
             // 1. The settings, all from the Lake console (docs/quickstart.md says where each one is).
             URI lakeUrl = lakeUrl(env);
             String system = required(env, "LAKE_SYSTEM", "the Query Service system, e.g. shared_demo");
-            String orgId = required(env, "LAKE_ORG_ID", "your organization id, from GET <LAKE_URL>/api/my-organization");
+            String orgId = required(env, "LAKE_ORG_ID", "the id from GET <LAKE_URL>/api/my-organization");
             String user = required(env, "LAKE_USER", "the Lake user who created the PAT and the key");
             String pat = required(env, "LAKE_PAT", "the Personal Access Token from the Lake console");
             Path keyFile = Path.of(optional(env, "LAKE_KEY_FILE", "primary.pem"));
@@ -186,7 +186,8 @@ public final class LakeQuickstart {
         try {
             JsonNode error = JSON.readTree(body);
             String code = error.path("error").asText(); // Teradata's error code, e.g. 3807
-            lakeSays = ((code.equals(String.valueOf(status)) ? "" : code) + " " + error.path("message").asText()).strip();
+            String message = error.path("message").asText();
+            lakeSays = ((code.equals(String.valueOf(status)) ? "" : code) + " " + message).strip();
         } catch (IOException e) {
             lakeSays = body.lines().findFirst().orElse("").strip();
         }

@@ -69,7 +69,7 @@ public final class LakeQuickstart {
             // 1. The settings, all from the Lake console (docs/quickstart.md says where each one is).
             URI lakeUrl = lakeUrl(env);
             String system = required(env, "LAKE_SYSTEM", "the Query Service system, e.g. shared_demo");
-            String orgId = required(env, "LAKE_ORG_ID", "your organization id, from GET <LAKE_URL>/api/my-organization");
+            String orgId = required(env, "LAKE_ORG_ID", "the id from GET <LAKE_URL>/api/my-organization");
             String user = required(env, "LAKE_USER", "the Lake user who created the PAT and the key");
             String pat = required(env, "LAKE_PAT", "the Personal Access Token from the Lake console");
             Path keyFile = Path.of(optional(env, "LAKE_KEY_FILE", "primary.pem"));
@@ -203,7 +203,8 @@ public final class LakeQuickstart {
         try {
             Map<String, Object> error = JsonUtil.parseJson(body);
             String code = String.valueOf(error.getOrDefault("error", "")); // Teradata's error code, e.g. 3807
-            lakeSays = ((code.equals(String.valueOf(status)) ? "" : code) + " " + error.getOrDefault("message", "")).strip();
+            Object message = error.getOrDefault("message", "");
+            lakeSays = ((code.equals(String.valueOf(status)) ? "" : code) + " " + message).strip();
         } catch (JoseException e) {
             lakeSays = body.lines().findFirst().orElse("").strip();
         }

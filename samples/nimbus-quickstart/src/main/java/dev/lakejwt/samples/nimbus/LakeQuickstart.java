@@ -73,7 +73,7 @@ public final class LakeQuickstart {
             // 1. The settings, all from the Lake console (docs/quickstart.md says where each one is).
             URI lakeUrl = lakeUrl(env);
             String system = required(env, "LAKE_SYSTEM", "the Query Service system, e.g. shared_demo");
-            String orgId = required(env, "LAKE_ORG_ID", "your organization id, from GET <LAKE_URL>/api/my-organization");
+            String orgId = required(env, "LAKE_ORG_ID", "the id from GET <LAKE_URL>/api/my-organization");
             String user = required(env, "LAKE_USER", "the Lake user who created the PAT and the key");
             String pat = required(env, "LAKE_PAT", "the Personal Access Token from the Lake console");
             Path keyFile = Path.of(optional(env, "LAKE_KEY_FILE", "primary.pem"));
@@ -166,10 +166,12 @@ public final class LakeQuickstart {
             throw new QuickstartException(httpError(response.statusCode(), response.body()));
         }
         try {
-            Map<String, Object>[] results = JSONObjectUtils.getJSONObjectArray(JSONObjectUtils.parse(response.body()), "results");
-            Map<String, Object>[] data = results == null || results.length == 0 ? null
+            // The rows of the first (here the only) statement: results[0].data.
+            Map<String, Object> answer = JSONObjectUtils.parse(response.body());
+            Map<String, Object>[] results = JSONObjectUtils.getJSONObjectArray(answer, "results");
+            Map<String, Object>[] rows = results == null || results.length == 0 ? null
                     : JSONObjectUtils.getJSONObjectArray(results[0], "data");
-            return data == null ? List.of() : List.of(data);
+            return rows == null ? List.of() : List.of(rows);
         } catch (ParseException e) {
             throw new QuickstartException("Query Service answered 200 but not with its JSON: is LAKE_URL a Lake URL?");
         }
@@ -201,7 +203,8 @@ public final class LakeQuickstart {
         try {
             Map<String, Object> error = JSONObjectUtils.parse(body);
             String code = String.valueOf(error.getOrDefault("error", "")); // Teradata's error code, e.g. 3807
-            lakeSays = ((code.equals(String.valueOf(status)) ? "" : code) + " " + error.getOrDefault("message", "")).strip();
+            Object message = error.getOrDefault("message", "");
+            lakeSays = ((code.equals(String.valueOf(status)) ? "" : code) + " " + message).strip();
         } catch (ParseException e) {
             lakeSays = body.lines().findFirst().orElse("").strip();
         }
