@@ -64,7 +64,7 @@ public final class LakeQuickstart {
      */
     static int run(Map<String, String> env, PrintStream out, PrintStream err) {
         try {
-            // 1. The settings, all from the Lake console (docs/quickstart.md says where each one is).
+            // 1. The settings, all from the Lake console (README.md says where each one is).
             URI lakeUrl = lakeUrl(env);
             String system = required(env, "LAKE_SYSTEM", "the Query Service system, e.g. shared_demo");
             String orgId = required(env, "LAKE_ORG_ID", "the id from GET <LAKE_URL>/api/my-organization");
@@ -202,8 +202,9 @@ public final class LakeQuickstart {
                     + "LAKE_USER, LAKE_ORG_ID, and that the PAT has not expired";
             case 404 -> "no such system or path: check LAKE_SYSTEM and LAKE_URL";
             case 420 -> "the database rejected the SQL (the Teradata error code is shown)";
+            case 412 -> "the session is busy or no thread was free in time: try again later";
             case 429 -> "this user has reached its session limit: try again later";
-            default -> "see the Query Service status codes in docs/quickstart.md";
+            default -> status >= 500 ? "Lake had a problem: try again later" : "Query Service refused the request";
         };
         return "Lake answered HTTP " + status + (lakeSays.isEmpty() ? "" : " \"" + abbreviate(lakeSays) + "\"")
                 + ": " + fix;
