@@ -30,6 +30,11 @@ final class CliException extends RuntimeException {
         return new CliException(ExitCode.FAILURE, message, null);
     }
 
+    /** The work failed; {@code cause} is shown by {@code --verbose}. */
+    static CliException failure(String message, Throwable cause) {
+        return new CliException(ExitCode.FAILURE, message, cause);
+    }
+
     int exitCode() {
         return exitCode;
     }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "Self-signed JWTs for Teradata VantageCloud Lake: sign a token, run SQL on Query Service, verify a token, "
                 + "run a fake Lake, create a key pair.",
             "Start with 'lakejwt demo': the whole flow on an embedded fake Lake, no credentials needed."},
-        subcommands = {TokenCommand.class, QueryCommand.class,
+        subcommands = {DemoCommand.class, TokenCommand.class, QueryCommand.class, VerifyCommand.class,
             KeygenCommand.class},
         footerHeading = "%nEnvironment (read where a flag is absent):%n",
         footer = {

@@ -1,5 +1,6 @@
 package dev.lakejwt.cli;
 
+import dev.lakejwt.core.LakeConnectionException;
 import dev.lakejwt.core.client.LakeClient;
 import dev.lakejwt.core.client.QueryOptions;
 import dev.lakejwt.core.client.QueryResult;
@@ -7,6 +8,8 @@ import dev.lakejwt.core.client.StatementResult;
 import dev.lakejwt.core.config.LakeConfig;
 import dev.lakejwt.core.token.CachingTokenSource;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -85,7 +88,15 @@ final class QueryCommand implements Callable<Integer> {
         if (rowLimit != null) {
             options.rowLimit(rowLimit);
         }
-        QueryResult result = lake.query(lakeSystem, sql, options.build());
+        QueryResult result;
+        try {
+            result = lake.query(lakeSystem, sql, options.build());
+        } catch (LakeConnectionException e) {
+            if (e.getCause() instanceof HttpTimeoutException && !(e.getCause() instanceof HttpConnectTimeoutException)) {
+                throw CliException.failure("timed out: " + e.getMessage() + " (raise --timeout for long queries)", e);
+            }
+            throw e;
+        }
         ResultPrinter.print(result, format, spec.commandLine().getOut());
         if (format == ResultPrinter.Format.csv) {
             for (StatementResult statement : result.results()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.SequenceWriter;
@@ -36,6 +37,7 @@ final class ResultPrinter {
             .build();
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .build();
 

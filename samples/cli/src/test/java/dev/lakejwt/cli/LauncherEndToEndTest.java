@@ -21,15 +21,16 @@ class LauncherEndToEndTest {
     private static final Path ROOT = Path.of(System.getProperty("lakejwt.root", "../..")).toAbsolutePath().normalize();
 
     @Test
-    void theLauncherRunsTheBuiltCliAndPassesOnItsExitCode() throws Exception {
+    void theLauncherRunsTheDemoAndPassesOnTheCliExitCode() throws Exception {
         assertThat(ROOT.resolve("lakejwt")).isExecutable();
 
-        Run help = launch("--help");
+        Run demo = launch("demo");
         Run badSigner = launch("token", "--signer", "no-such-signer");
 
-        assertThat(help.exitCode).as(help.err).isZero();
-        assertThat(help.out).startsWith("Usage: lakejwt").contains("Exit codes:");
-        assertThat(help.err).as("the jar is fresh, so the launcher must not build").doesNotContain("building lakejwt");
+        assertThat(demo.exitCode).as(demo.err).isZero();
+        assertThat(demo.out).startsWith("fake Lake at http://127.0.0.1:").contains("ACCEPTED")
+                .contains("verdict: EXPIRED").contains("ok: every signer's token was accepted");
+        assertThat(demo.err).as("the jar is fresh, so the launcher must not build").isEmpty();
         assertThat(badSigner.exitCode).isEqualTo(2);
         assertThat(badSigner.err.lines().toList()).singleElement().asString()
                 .startsWith("lakejwt token: unknown signer 'no-such-signer'");
