@@ -2,6 +2,7 @@ package dev.lakejwt.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakejwt.core.config.Setting;
 import dev.lakejwt.core.key.KeyLoader;
 import dev.lakejwt.testkit.verify.LakeTokenVerifier;
 import dev.lakejwt.testkit.verify.Verdict;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Verify a Lake token with a public key: alg, signature, aud, exp, iat, lifetime and multi-use, as Lake "
                 + "checks them (the user, PAT and organization live on Lake: they are decoded, checked for presence "
-                + "and type, and checked further only with --kid and --org).",
+                + "and type; --kid and --org, or LAKE_KEY_ID and LAKE_ORG_ID, add checks of kid and org_id).",
             "Prints the decoded header and claims (the PAT masked) and the verdict; exit code 1 when rejected."})
 final class VerifyCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,10 +48,10 @@ final class VerifyCommand implements Callable<Integer> {
     private Path publicKey;
 
     @Option(names = "--kid", paramLabel = "KID",
-            description = "Also require this kid in the header (the key's name in the Lake console).")
+            description = "Also require this kid in the header, the key's name in the Lake console (default: $LAKE_KEY_ID).")
     private String kid;
 
-    @Option(names = "--org", paramLabel = "ORG", description = "Also require this org_id.")
+    @Option(names = "--org", paramLabel = "ORG", description = "Also require this org_id (default: $LAKE_ORG_ID).")
     private String org;
 
     @Parameters(paramLabel = "TOKEN",
@@ -63,13 +64,15 @@ final class VerifyCommand implements Callable<Integer> {
         cli.secrets().add(token);
         PublicKey key = KeyLoader.loadPublicKey(publicKey);
         LakeTokenVerifier.Builder builder = LakeTokenVerifier.builder();
-        if (kid != null && !kid.isBlank()) {
-            builder.key(kid.trim(), key);
+        String requiredKid = flagOrVariable(kid, Setting.KEY_ID);
+        if (requiredKid != null) {
+            builder.key(requiredKid, key);
         } else {
             builder.publicKey(key);
         }
-        if (org != null && !org.isBlank()) {
-            builder.organization(org.trim());
+        String requiredOrg = flagOrVariable(org, Setting.ORG_ID);
+        if (requiredOrg != null) {
+            builder.organization(requiredOrg);
         }
         Verdict verdict = builder.build().verify(token);
         verdict.token().flatMap(t -> t.pat()).ifPresent(cli.secrets()::add);
@@ -90,6 +93,11 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         return ExitCode.OK;
+    }
+
+    private String flagOrVariable(String flag, Setting setting) {
+        String value = flag != null ? flag : cli.environment().get(setting.variable());
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private String readToken() {

@@ -60,6 +60,16 @@ class ResultPrinterTest {
     }
 
     @Test
+    void anEmptyResultStillShowsItsColumns() {
+        StatementResult empty = new StatementResult(true, List.of(new Column("A", null), new Column("B", null)),
+                List.of(), 0, false, OptionalLong.empty());
+        QueryResult result = new QueryResult(0, 0, List.of(empty));
+
+        assertThat(print(result, ResultPrinter.Format.table)).isEqualTo("A  B\n-  -\n(0 rows)\n");
+        assertThat(print(result, ResultPrinter.Format.csv)).isEqualTo("A,B\n");
+    }
+
+    @Test
     void jsonHasQueryServicesShapeWithExactNumbers() throws Exception {
         String out = print(new QueryResult(4, 17, List.of(ROWS, UPDATE)), ResultPrinter.Format.json);
 

@@ -89,6 +89,22 @@ class VerifyCommandTest {
     }
 
     @Test
+    void takesTheKidAndTheOrganizationFromTheLakeVariablesWhenTheFlagsAreAbsent() {
+        String token = sign(valid());
+
+        Cli.Result wrongOrg = Cli.run(Map.of("LAKE_ORG_ID", "org-8"), "verify", "--public-key", publicKey.toString(),
+                token);
+        Cli.Result wrongKid = Cli.run(Map.of("LAKE_KEY_ID", "other", "LAKE_ORG_ID", "org-7"), "verify", "--public-key",
+                publicKey.toString(), token);
+        Cli.Result flagWins = Cli.run(Map.of("LAKE_ORG_ID", "org-8"), "verify", "--public-key", publicKey.toString(),
+                "--org", "org-7", token);
+
+        assertThat(wrongOrg.out()).contains("verdict: WRONG_ORGANIZATION");
+        assertThat(wrongKid.out()).contains("verdict: UNKNOWN_KID");
+        assertThat(flagWins.exitCode()).isZero();
+    }
+
+    @Test
     void readsTheTokenFromStandardInputAndTakesABearerHeaderValue() {
         String token = sign(valid());
 
