@@ -166,7 +166,13 @@ final class LakeApi {
         Map<String, Object> bodyMap = Reply.MAPPER.convertValue(request, BODY_TYPE);
         List<QueryAnswer> answers = new ArrayList<>(statements.size());
         for (String statement : statements) {
-            QueryAnswer answer = answer(new QueryRequest(system, statement, user, bodyMap));
+            QueryAnswer answer;
+            try {
+                answer = answer(new QueryRequest(system, statement, user, bodyMap));
+            } catch (RuntimeException e) {
+                return Reply.error(500, "500", "a QueryHandler registered by the test failed on this statement: "
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            }
             answers.add(answer);
             if (answer.isError()) {
                 break;

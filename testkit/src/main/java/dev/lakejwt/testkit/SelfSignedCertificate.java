@@ -11,6 +11,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -27,7 +28,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A fresh self-signed TLS certificate for 127.0.0.1 and localhost, written to a PKCS#12 key store
+ * A fresh self-signed TLS certificate (EC P-256: generated in milliseconds) for 127.0.0.1 and localhost, written to a PKCS#12 key store
  * for WireMock, with an {@link SSLContext} that trusts exactly this certificate.
  */
 final class SelfSignedCertificate {
@@ -43,8 +44,8 @@ final class SelfSignedCertificate {
 
     static SelfSignedCertificate generate(Path dir, String host) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
             X500Name name = new X500Name("CN=lakejwt fake Lake, O=lakejwt testkit");
             Instant now = Instant.now();
@@ -59,7 +60,7 @@ final class SelfSignedCertificate {
             builder.addExtension(Extension.subjectAlternativeName, false, altNames);
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
 
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18));
             KeyStore store = KeyStore.getInstance("PKCS12");
