@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + "run a fake Lake, create a key pair.",
             "Start with 'lakejwt demo': the whole flow on an embedded fake Lake, no credentials needed."},
         subcommands = {DemoCommand.class, TokenCommand.class, QueryCommand.class, VerifyCommand.class,
-            KeygenCommand.class},
+            FakeLakeCommand.class, KeygenCommand.class},
         footerHeading = "%nEnvironment (read where a flag is absent):%n",
         footer = {
             "  LAKE_URL LAKE_SYSTEM LAKE_ORG_ID LAKE_USER LAKE_PAT LAKE_KEY_FILE LAKE_KEY_ID",
