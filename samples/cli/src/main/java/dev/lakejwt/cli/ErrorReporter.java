@@ -110,13 +110,15 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                     .append(String.join(", ", options.stream().map(o -> "'" + secrets.scrub(o) + "'").toList()));
             List<String> suggestions = similarOptions(options.get(0), commandLine);
             if (!suggestions.isEmpty()) {
-                message.append("; did you mean ").append(String.join(" or ", suggestions)).append('?');
+                message.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
             }
-        }
-        if (values > 0) {
-            message.append(message.length() > 0 ? "; and " : "")
-                    .append(values == 1 ? "one argument" : values + " arguments")
-                    .append(" with no place (not shown: it may be a secret)");
+            if (values > 0) {
+                message.append(" and ").append(values).append(values == 1 ? " argument" : " arguments")
+                        .append(" with no place (not shown: it may be a secret)");
+            }
+        } else if (values > 0) {
+            message.append(values == 1 ? "one argument" : values + " arguments")
+                    .append(" too many (not shown: it may be a secret)");
             if ("query".equals(commandLine.getCommandName())) {
                 message.append("; give the SQL in quotes as one argument");
             }
@@ -124,14 +126,15 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         return message.toString();
     }
 
-    /** The command's options within two edits (a swap counts as one) of {@code typed}. */
+    /** The command's options nearest to {@code typed}, if within two edits (a swap counts as one). */
     static List<String> similarOptions(String typed, CommandLine commandLine) {
-        return commandLine.getCommandSpec().options().stream()
+        List<String> names = commandLine.getCommandSpec().options().stream()
                 .flatMap(option -> java.util.Arrays.stream(option.names()))
-                .filter(name -> name.startsWith("--") && editDistance(typed, name) <= 2)
-                .sorted(java.util.Comparator.comparingInt(name -> editDistance(typed, name)))
-                .limit(3)
+                .filter(name -> name.startsWith("--"))
                 .toList();
+        int nearest = names.stream().mapToInt(name -> editDistance(typed, name)).min().orElse(Integer.MAX_VALUE);
+        return nearest > 2 ? List.of()
+                : names.stream().filter(name -> editDistance(typed, name) == nearest).limit(3).toList();
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */

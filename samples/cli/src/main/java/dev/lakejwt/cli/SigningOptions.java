@@ -149,7 +149,7 @@ final class SigningOptions {
         } catch (LakeConfigException e) {
             if (JcaProviders.ACCP.equalsIgnoreCase(name.trim())) {
                 throw CliException.input(e.getMessage() + ". For ./lakejwt, put that jar on " + CLASSPATH_VARIABLE
-                        + " (see docs/cli.md)", e);
+                        + " (see docs/cli.md)");
             }
             throw e;
         }

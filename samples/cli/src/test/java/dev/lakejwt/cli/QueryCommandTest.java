@@ -177,6 +177,25 @@ class QueryCommandTest {
     }
 
     @Test
+    void verboseAddsTheCauseChainOneLineEachStillWithoutSecrets() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> env = environment();
+        env.put("LAKE_URL", "http://127.0.0.1:" + port);
+
+        Cli.Result run = Cli.run(env, "query", "--verbose", SQL).showsNone(me.pat());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines.get(0)).startsWith("lakejwt query: could not connect to 127.0.0.1:" + port);
+        assertThat(lines.subList(1, lines.size())).isNotEmpty().allMatch(l -> l.startsWith("  caused by: "))
+                .anyMatch(l -> l.contains("java.net.ConnectException"));
+        assertThat(run.err()).doesNotContain("\tat ");
+    }
+
+    @Test
     void aMissingUrlOrSystemNamesTheFlagAndTheVariable() {
         Map<String, String> noUrl = environment();
         noUrl.remove("LAKE_URL");
@@ -203,7 +222,8 @@ class QueryCommandTest {
         String error = Cli.run(environment(), "query", "SEL", "*", "FROM", "dbc.dbcinfo").showsNone(me.pat())
                 .failedWith(2);
 
-        assertThat(error).contains("give the SQL in quotes as one argument");
+        assertThat(error).isEqualTo("lakejwt query: 3 arguments too many (not shown: it may be a secret); give the SQL "
+                + "in quotes as one argument (see 'lakejwt query --help')");
     }
 
     private Map<String, String> environment() {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,24 +210,18 @@ class TokenCommandTest {
     void aSecretAfterAMisspeltFlagIsNotEchoed() {
         String error = Cli.run(Map.of(), "token", "--key", key.toString(), "--pta", PAT).showsNone(PAT).failedWith(2);
 
-        assertThat(error).contains("unknown option '--pta'").contains("did you mean").contains("--pat")
-                .contains("lakejwt token --help");
+        assertThat(error).isEqualTo("lakejwt token: unknown option '--pta' (did you mean --pat?) and 1 argument with "
+                + "no place (not shown: it may be a secret) (see 'lakejwt token --help')");
     }
 
     @Test
-    void verboseAddsTheCauseChainStillWithoutSecrets() {
+    void verboseAddsNothingWhenTheErrorHasNoCause() {
         Map<String, String> env = new HashMap<>(credentials());
         env.put("LAKE_JCA_PROVIDER", "accp");
 
-        Cli.Result run = Cli.run(env, "token", "--verbose");
+        String error = Cli.run(env, "token", "--verbose").showsNone(PAT).failedWith(2);
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        List<String> lines = run.err().lines().toList();
-        assertThat(lines).hasSizeGreaterThan(1);
-        assertThat(lines.get(0)).startsWith("lakejwt token: ");
-        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("  caused by: "))
-                .anyMatch(l -> l.contains("LakeConfigException"));
-        run.showsNone(PAT);
+        assertThat(error).startsWith("lakejwt token: JCA provider 'accp'");
     }
 
     @Test
