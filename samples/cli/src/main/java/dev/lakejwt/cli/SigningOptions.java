@@ -71,6 +71,14 @@ final class SigningOptions {
                     + "default).")
     String provider;
 
+    /** The configuration for signing only: {@code LAKE_URL} and {@code LAKE_SYSTEM} are not read (nor checked). */
+    LakeConfig config(Map<String, String> environment, Secrets secrets) {
+        Map<String, String> signingOnly = new java.util.HashMap<>(environment);
+        signingOnly.remove(Setting.URL.variable());
+        signingOnly.remove(Setting.SYSTEM.variable());
+        return config(signingOnly, secrets, null, null);
+    }
+
     /** The configuration these flags and {@code environment} give, with {@code url} and {@code system} if set. */
     LakeConfig config(Map<String, String> environment, Secrets secrets, String url, String system) {
         secrets.add(pat);

@@ -25,7 +25,7 @@ final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SigningOptions.Signing ready = signing.resolve(signing.config(cli.environment(), cli.secrets(), null, null),
+        SigningOptions.Signing ready = signing.resolve(signing.config(cli.environment(), cli.secrets()),
                 Clock.systemUTC());
         String token = ready.signToken();
         spec.commandLine().getOut().println(token);

@@ -41,11 +41,15 @@ final class Cli {
      * @param err      stderr
      */
     record Result(int exitCode, String out, String err) {
-        /** Asserts the run failed with {@code exitCode} and exactly one line on stderr, nothing on stdout; returns that line. */
+        /**
+         * Asserts the run failed with {@code exitCode}, printed nothing on stdout and exactly one line on
+         * stderr, with no compact JWS in it; returns that line.
+         */
         String failedWith(int expectedExitCode) {
             assertThat(exitCode).as("exit code; stderr: %s", err).isEqualTo(expectedExitCode);
             assertThat(out).as("stdout").isEmpty();
             assertThat(err.lines().toList()).as("stderr is one line").hasSize(1);
+            assertThat(err).as("no token in an error").doesNotContainPattern("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.");
             return err.strip();
         }
 

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class QueryCommandTest {
     private static final String SQL = "SEL * FROM dbc.dbcinfo";
+    /** Set in every run (the plain key ignores it): it must never be shown either. */
+    private static final String PASSPHRASE = "unused-passphrase-77";
     private static FakeLake lake;
     private LakeIdentity me;
 
@@ -60,7 +62,7 @@ class QueryCommandTest {
         assertThat(request.path()).isEqualTo("/api/tdrest/systems/" + lake.defaultSystem() + "/queries");
         assertThat(request.verdict().subject()).contains("demo_user");
         assertThat(request.body()).contains("\"logMech\":\"JWT\"");
-        run.showsNone(me.pat());
+        run.showsNone(me.pat(), PASSPHRASE);
         run.showsNone(sentTokens());
     }
 
@@ -121,7 +123,7 @@ class QueryCommandTest {
     void aRefusedTokenShowsLakesMessageAndTheLikelyCauses() {
         Cli.Result run = Cli.run(environment(), "query", "--kid", "primary.pem", SQL);
 
-        String error = run.showsNone(me.pat()).showsNone(sentTokens()).failedWith(1);
+        String error = run.showsNone(me.pat(), PASSPHRASE).showsNone(sentTokens()).failedWith(1);
         assertThat(error).startsWith("lakejwt query: Lake answered 401")
                 .contains("UNKNOWN_KID").contains("did you mean 'primary'")
                 .contains("likely causes").contains("kid").contains("PAT expired").contains("org_id is wrong");
@@ -132,7 +134,8 @@ class QueryCommandTest {
     void anExpiredPatIsRefusedWithLakesReason() {
         lake.expirePat(me.pat());
 
-        String error = Cli.run(environment(), "query", SQL).showsNone(me.pat()).showsNone(sentTokens()).failedWith(1);
+        String error = Cli.run(environment(), "query", SQL).showsNone(me.pat(), PASSPHRASE).showsNone(sentTokens())
+                .failedWith(1);
 
         assertThat(error).contains("401").contains("PAT_EXPIRED");
     }
@@ -141,8 +144,8 @@ class QueryCommandTest {
     void aSqlErrorShowsTheTeradataCodeAndMessage() {
         lake.stubQuery("SEL * FROM nope", QueryAnswer.error("3807", "Object 'nope' does not exist."));
 
-        String error = Cli.run(environment(), "query", "SEL * FROM nope").showsNone(me.pat()).showsNone(sentTokens())
-                .failedWith(1);
+        String error = Cli.run(environment(), "query", "SEL * FROM nope").showsNone(me.pat(), PASSPHRASE)
+                .showsNone(sentTokens()).failedWith(1);
 
         assertThat(error).isEqualTo("lakejwt query: Lake answered 420 to POST /api/tdrest/systems/"
                 + lake.defaultSystem() + "/queries: [3807] Object 'nope' does not exist. (a database error: the SQL ran "
@@ -155,7 +158,7 @@ class QueryCommandTest {
             Map<String, String> env = environment();
             env.put("LAKE_URL", "http://127.0.0.1:" + silent.getLocalPort());
 
-            String error = Cli.run(env, "query", "--timeout", "1", SQL).showsNone(me.pat()).failedWith(1);
+            String error = Cli.run(env, "query", "--timeout", "1", SQL).showsNone(me.pat(), PASSPHRASE).failedWith(1);
 
             assertThat(error).startsWith("lakejwt query: timed out: ").contains("127.0.0.1:" + silent.getLocalPort())
                     .contains("within 1 s").contains("--timeout");
@@ -171,7 +174,7 @@ class QueryCommandTest {
         Map<String, String> env = environment();
         env.put("LAKE_URL", "http://127.0.0.1:" + port);
 
-        String error = Cli.run(env, "query", SQL).showsNone(me.pat()).failedWith(1);
+        String error = Cli.run(env, "query", SQL).showsNone(me.pat(), PASSPHRASE).failedWith(1);
 
         assertThat(error).contains("could not connect to 127.0.0.1:" + port).contains("LAKE_URL");
     }
@@ -185,7 +188,7 @@ class QueryCommandTest {
         Map<String, String> env = environment();
         env.put("LAKE_URL", "http://127.0.0.1:" + port);
 
-        Cli.Result run = Cli.run(env, "query", "--verbose", SQL).showsNone(me.pat());
+        Cli.Result run = Cli.run(env, "query", "--verbose", SQL).showsNone(me.pat(), PASSPHRASE);
 
         assertThat(run.exitCode()).isEqualTo(1);
         List<String> lines = run.err().lines().toList();
@@ -202,8 +205,9 @@ class QueryCommandTest {
         Map<String, String> noSystem = environment();
         noSystem.remove("LAKE_SYSTEM");
 
-        assertThat(Cli.run(noUrl, "query", SQL).showsNone(me.pat()).failedWith(2)).contains("LAKE_URL").contains("--url");
-        assertThat(Cli.run(noSystem, "query", SQL).showsNone(me.pat()).failedWith(2)).contains("LAKE_SYSTEM")
+        assertThat(Cli.run(noUrl, "query", SQL).showsNone(me.pat(), PASSPHRASE).failedWith(2)).contains("LAKE_URL")
+                .contains("--url");
+        assertThat(Cli.run(noSystem, "query", SQL).showsNone(me.pat(), PASSPHRASE).failedWith(2)).contains("LAKE_SYSTEM")
                 .contains("--system");
         assertThat(lake.journal().isEmpty()).as("nothing was sent").isTrue();
     }
@@ -219,7 +223,7 @@ class QueryCommandTest {
 
     @Test
     void unquotedSqlIsExplainedWithoutEchoingTheArguments() {
-        String error = Cli.run(environment(), "query", "SEL", "*", "FROM", "dbc.dbcinfo").showsNone(me.pat())
+        String error = Cli.run(environment(), "query", "SEL", "*", "FROM", "dbc.dbcinfo").showsNone(me.pat(), PASSPHRASE)
                 .failedWith(2);
 
         assertThat(error).isEqualTo("lakejwt query: 3 arguments too many (not shown: it may be a secret); give the SQL "
@@ -234,6 +238,7 @@ class QueryCommandTest {
         env.put("LAKE_USER", me.user());
         env.put("LAKE_PAT", me.pat());
         env.put("LAKE_KEY_FILE", me.pemFiles().privateKey().toString());
+        env.put("LAKE_KEY_PASSPHRASE", PASSPHRASE);
         return env;
     }
 
