@@ -8,6 +8,7 @@ import dev.lakejwt.core.LakeJwtException;
 import dev.lakejwt.core.SigningException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -129,7 +130,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     /** The command's options nearest to {@code typed}, if within two edits (a swap counts as one). */
     static List<String> similarOptions(String typed, CommandLine commandLine) {
         List<String> names = commandLine.getCommandSpec().options().stream()
-                .flatMap(option -> java.util.Arrays.stream(option.names()))
+                .flatMap(option -> Arrays.stream(option.names()))
                 .filter(name -> name.startsWith("--"))
                 .toList();
         int nearest = names.stream().mapToInt(name -> editDistance(typed, name)).min().orElse(Integer.MAX_VALUE);
