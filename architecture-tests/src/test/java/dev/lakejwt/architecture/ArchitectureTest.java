@@ -18,7 +18,9 @@ import dev.lakejwt.core.violation.cycle.a.A;
 import dev.lakejwt.core.violation.cycle.b.B;
 import dev.lakejwt.jjwt.violation.AdapterUsingBenchmarks;
 import dev.lakejwt.testkit.violation.TestkitFixture;
+import dev.lakejwt.testkit.verify.violation.VerifierUsingWireMock;
 import dev.lakejwt.testkit.violation.TestkitUsingCli;
+import dev.lakejwt.testkit.violation.TestkitUsingNimbus;
 import dev.lakejwt.testkit.violation.UsesCoreInternal;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +78,11 @@ class ArchitectureTest {
                 Arguments.of(LakeJwtRules.CORE_INTERNALS_STAY_IN_CORE, UsesCoreInternal.class,
                         new Class<?>[] {UsesCoreInternal.class}),
                 Arguments.of(LakeJwtRules.PUBLIC_API_EXPOSES_NO_THIRD_PARTY_TYPES, ExposesJackson.class,
-                        new Class<?>[] {ExposesJackson.class}));
+                        new Class<?>[] {ExposesJackson.class}),
+                Arguments.of(LakeJwtRules.TESTKIT_KNOWS_NO_JOSE_LIBRARY, TestkitUsingNimbus.class,
+                        new Class<?>[] {TestkitUsingNimbus.class}),
+                Arguments.of(LakeJwtRules.VERIFIER_USES_THE_JDK_ALONE, VerifierUsingWireMock.class,
+                        new Class<?>[] {VerifierUsingWireMock.class}));
     }
 
     @ParameterizedTest

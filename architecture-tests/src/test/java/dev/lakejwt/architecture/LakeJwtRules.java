@@ -26,6 +26,7 @@ final class LakeJwtRules {
     static final String BENCHMARKS = "dev.lakejwt.benchmarks..";
     static final String[] LIBRARY_MODULES = {CORE, "dev.lakejwt.jjwt..", "dev.lakejwt.nimbus..", "dev.lakejwt.jose4j..",
         "dev.lakejwt.testkit.."};
+    static final String TESTKIT_VERIFY = "dev.lakejwt.testkit.verify..";
     /** Where printing is the job: the fake Lake's standalone main. */
     static final String STANDALONE = "dev.lakejwt.testkit.standalone..";
     private static final Set<String> HIDDEN_THIRD_PARTY = Set.of("org.bouncycastle", "com.fasterxml.jackson",
@@ -69,6 +70,18 @@ final class LakeJwtRules {
             // Empty until modules beside core have code; the deliberate violation proves the rule still bites.
             .allowEmptyShould(true);
 
+    /** The fake Lake must judge tokens independently of the three adapters it is used to test. */
+    static final ArchRule TESTKIT_KNOWS_NO_JOSE_LIBRARY = noClasses().that().resideInAPackage("dev.lakejwt.testkit..")
+            .should().dependOnClassesThat().resideInAnyPackage(JOSE_LIBRARIES)
+            .because("the testkit verifies tokens with the JDK alone, so a bug in a JOSE library cannot hide "
+                    + "behind the same library verifying its own tokens (issue 3)");
+
+    /** The verifier is reused by the CLI's verify command: no server, no test framework, just JDK, Jackson, core. */
+    static final ArchRule VERIFIER_USES_THE_JDK_ALONE = classes().that().resideInAPackage(TESTKIT_VERIFY)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.lakejwt.core..", TESTKIT_VERIFY,
+                    "com.fasterxml.jackson..")
+            .because("LakeTokenVerifier runs in the fake Lake and in 'lakejwt verify', independent of WireMock and JUnit");
+
     static final ArchRule PUBLIC_API_EXPOSES_NO_THIRD_PARTY_TYPES = classes().that().arePublic()
             .and().resideInAPackage("dev.lakejwt..").and().resideOutsideOfPackage("..internal..")
             .should(exposeNoHiddenThirdPartyTypes())
@@ -77,7 +90,8 @@ final class LakeJwtRules {
     static List<ArchRule> all() {
         return List.of(CORE_DEPENDS_ONLY_ON_ITS_ALLOWED_LIBRARIES, CORE_KNOWS_NO_JOSE_LIBRARY, CORE_KNOWS_NO_WIREMOCK,
                 NOTHING_DEPENDS_ON_SAMPLES, NOTHING_DEPENDS_ON_BENCHMARKS, NO_PACKAGE_CYCLES,
-                NO_STANDARD_STREAMS_IN_LIBRARIES, CORE_INTERNALS_STAY_IN_CORE, PUBLIC_API_EXPOSES_NO_THIRD_PARTY_TYPES);
+                NO_STANDARD_STREAMS_IN_LIBRARIES, CORE_INTERNALS_STAY_IN_CORE, PUBLIC_API_EXPOSES_NO_THIRD_PARTY_TYPES,
+                TESTKIT_KNOWS_NO_JOSE_LIBRARY, VERIFIER_USES_THE_JDK_ALONE);
     }
 
     private static ArchCondition<JavaClass> exposeNoHiddenThirdPartyTypes() {

@@ -137,6 +137,7 @@ public final class FakeLake implements AutoCloseable {
                 .templatingEnabled(false)
                 .stubCorsEnabled(false)
                 .jettyHeaderRequestSize(64 * 1024)
+                .httpServerFactory(new ExactHeaderJettyFactory())
                 .containerThreads(b.threads)
                 .jettyAcceptors(1)
                 .extensions(lakeServer);

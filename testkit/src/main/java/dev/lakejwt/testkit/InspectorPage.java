@@ -2,10 +2,12 @@ package dev.lakejwt.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lakejwt.testkit.verify.Verdict;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -64,6 +66,7 @@ final class InspectorPage {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<link rel=\"icon\" href=\"data:,\">")
                 .append("<title>Fake Lake token inspector</title><style>").append(CSS).append("</style></head><body>\n")
                 .append("<header><h1>Fake Lake token inspector</h1><p class=\"meta\">organization <code>")
                 .append(esc(lake.orgName())).append("</code> id <code>").append(esc(lake.orgId()))
@@ -97,6 +100,10 @@ final class InspectorPage {
                 .append(v.accepted() ? "ACCEPTED" : esc(v.code())).append("</span>");
         e.fault().ifPresent(f -> h.append("<span class=\"fault\">fault: ").append(esc(f)).append("</span>"));
         h.append("</div>\n<p class=\"message\">").append(esc(v.message())).append("</p>\n");
+        v.token().ifPresent(t -> t.issuedAt().ifPresent(iat -> t.expiresAt().ifPresent(exp -> h
+                .append("<p class=\"times\">iat ").append(iat).append(" &middot; exp ").append(exp)
+                .append(" &middot; lifetime ").append(esc(Duration.between(iat, exp).toString()
+                        .substring(2).toLowerCase(Locale.ROOT))).append("</p>\n"))));
         if (v.token().isPresent()) {
             h.append("<div class=\"decoded\"><div><h2>header</h2><pre>").append(esc(pretty(v.header())))
                     .append("</pre></div><div><h2>claims (pat masked)</h2><pre>").append(esc(pretty(v.maskedClaims())))
@@ -156,6 +163,7 @@ final class InspectorPage {
             .badge.rejected{color:var(--bad);background:var(--badbg)}
             .fault{color:#8a4b00;background:#fff4e0;padding:2px 8px;border-radius:4px}
             .message{margin:6px 0;color:var(--ink)}
+            .times{margin:0 0 6px;color:var(--mute);font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px}
             .entry.rejected .message{color:var(--bad)}
             .decoded{display:grid;grid-template-columns:1fr 2fr;gap:12px}
             .decoded h2{font-size:12px;text-transform:uppercase;color:var(--mute);margin:4px 0}

@@ -13,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -391,7 +392,7 @@ final class LakeApi {
     }
 
     private static String[] segments(String path) {
-        return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty())
+        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty())
                 .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toArray(String[]::new);
     }
 

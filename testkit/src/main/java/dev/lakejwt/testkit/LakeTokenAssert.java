@@ -7,16 +7,20 @@ import dev.lakejwt.testkit.verify.DecodedToken;
 import dev.lakejwt.testkit.verify.LakeTokenVerifier;
 import dev.lakejwt.testkit.verify.RejectionReason;
 import dev.lakejwt.testkit.verify.Verdict;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -79,7 +83,7 @@ public final class LakeTokenAssert extends AbstractAssert<LakeTokenAssert, Decod
     /** The header has {@code alg}, {@code kid} and {@code typ: JWT} and nothing else. */
     public LakeTokenAssert hasLakeHeader() {
         isNotNull();
-        if (!actual.header().keySet().equals(java.util.Set.of("alg", "kid", "typ"))) {
+        if (!actual.header().keySet().equals(Set.of("alg", "kid", "typ"))) {
             failWithMessage("Expecting the header to have exactly alg, kid and typ but it has %s", actual.header().keySet());
         }
         return hasHeader("typ", "JWT");
@@ -169,7 +173,7 @@ public final class LakeTokenAssert extends AbstractAssert<LakeTokenAssert, Decod
     public LakeTokenAssert hasExactlyLakeClaims() {
         isNotNull();
         Map<String, Object> c = actual.claims();
-        if (!c.keySet().equals(new java.util.HashSet<>(LakeClaims.LAKE_CLAIM_NAMES))) {
+        if (!c.keySet().equals(new HashSet<>(LakeClaims.LAKE_CLAIM_NAMES))) {
             failWithMessage("Expecting exactly the claims %s but the token has %s", LakeClaims.LAKE_CLAIM_NAMES, c.keySet());
         }
         if (!(c.get(LakeClaims.AUD) instanceof List)) {
@@ -280,8 +284,8 @@ public final class LakeTokenAssert extends AbstractAssert<LakeTokenAssert, Decod
     private Verdict verify(LakeTokenVerifier verifier) {
         isNotNull();
         String compact = actual.signingInput().length == 0 ? "" : new String(actual.signingInput(),
-                java.nio.charset.StandardCharsets.US_ASCII) + "."
-                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(actual.signature());
+                StandardCharsets.US_ASCII) + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(actual.signature());
         return verifier.verify(compact);
     }
 

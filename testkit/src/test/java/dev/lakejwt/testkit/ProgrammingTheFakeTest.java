@@ -294,6 +294,30 @@ class ProgrammingTheFakeTest {
     }
 
     @Test
+    void aTokenDifferingFromTheLastOneOnlyInLetterCaseIsRefused() throws Exception {
+        LakeIdentity me = lake.newIdentity("demo_user");
+        String token = me.token();
+        int i = token.lastIndexOf('.') + 5;
+        while (!Character.isLetter(token.charAt(i))) {
+            i++;
+        }
+        char c = token.charAt(i);
+        String flipped = token.substring(0, i) + (Character.isUpperCase(c) ? Character.toLowerCase(c)
+                : Character.toUpperCase(c)) + token.substring(i + 1);
+        java.net.http.HttpClient oneConnection = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+
+        List<Integer> statuses = new ArrayList<>();
+        for (String t : List.of(token, token, flipped)) {
+            statuses.add(oneConnection.send(HttpRequest.newBuilder(URI.create(lake.baseUrl() + "/api/my-organization"))
+                    .header("Authorization", "Bearer " + t).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+
+        assertThat(statuses).as("Jetty's header cache must not hand back the previous token").containsExactly(200, 200, 401);
+        assertThat(lake.journal().last().verdict().reason()).hasValue(RejectionReason.BAD_SIGNATURE);
+    }
+
+    @Test
     void builderRefusesNonsense() {
         assertThatThrownBy(() -> FakeLake.builder().port(70000)).hasMessageContaining("70000");
         assertThatThrownBy(() -> FakeLake.builder().orgId(" ").start()).hasMessageContaining("orgId");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakejwt.core.Algorithm;
@@ -35,8 +34,11 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -116,7 +118,7 @@ public abstract class JwtSignerContract {
     void isSelectableByItsNameAndSignsRs256() {
         JwtSigner signer = signer();
 
-        assertThat(signer.name()).isNotBlank().isEqualTo(signer.name().toLowerCase(java.util.Locale.ROOT));
+        assertThat(signer.name()).isNotBlank().isEqualTo(signer.name().toLowerCase(Locale.ROOT));
         assertThat(signer.algorithms()).contains(Algorithm.RS256);
         assertThat(JwtSigners.named(signer.name())).as("found through ServiceLoader under its name")
                 .isInstanceOf(signer.getClass());
@@ -297,7 +299,7 @@ public abstract class JwtSignerContract {
 
         assertThat(counting.signatures()).as("one signature through the given provider per token").isEqualTo(3);
         assertThat(withProvider.provider()).containsSame(counting);
-        assertThat(original.provider()).as("withProvider returns a new signer").isNotEqualTo(java.util.Optional.of(counting));
+        assertThat(original.provider()).as("withProvider returns a new signer").isNotEqualTo(Optional.of(counting));
         for (String token : tokens) {
             assertThat(lake.verifier().verify(token).accepted()).isTrue();
         }
@@ -322,7 +324,7 @@ public abstract class JwtSignerContract {
         assertThat(failure.getMessage()).contains("lying").contains("RS256");
         assertNoSecretIn(failure, lyingKey);
 
-        Set<Algorithm> missing = java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(signer().algorithms()));
+        Set<Algorithm> missing = EnumSet.complementOf(EnumSet.copyOf(signer().algorithms()));
         for (Algorithm unsupported : missing) {
             SigningKey key = unsupported == Algorithm.ES256
                     ? ecIdentity().signingKey() : rsa.signingKey().withAlgorithm(unsupported);

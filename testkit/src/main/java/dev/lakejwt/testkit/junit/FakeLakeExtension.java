@@ -1,5 +1,6 @@
 package dev.lakejwt.testkit.junit;
 
+import dev.lakejwt.core.Algorithm;
 import dev.lakejwt.core.config.LakeConfig;
 import dev.lakejwt.testkit.FakeLake;
 import dev.lakejwt.testkit.LakeIdentity;
@@ -185,7 +186,7 @@ public final class FakeLakeExtension implements BeforeAllCallback, BeforeEachCal
     @SuppressWarnings("unchecked")
     private static LakeIdentity identity(ExtensionContext context, FakeLake lake, LakeUser annotation) {
         String user = annotation == null ? "demo_user" : annotation.value();
-        dev.lakejwt.core.Algorithm algorithm = annotation == null ? dev.lakejwt.core.Algorithm.RS256 : annotation.algorithm();
+        Algorithm algorithm = annotation == null ? Algorithm.RS256 : annotation.algorithm();
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         Map<String, LakeIdentity> identities = store.getOrComputeIfAbsent(IDENTITIES + context.getUniqueId(),
                 k -> new ConcurrentHashMap<String, LakeIdentity>(), Map.class);

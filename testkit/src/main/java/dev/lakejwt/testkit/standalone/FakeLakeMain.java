@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -191,8 +194,8 @@ public final class FakeLakeMain {
 
     private static String randomPat() {
         byte[] bytes = new byte[24];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return "fakepat_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        new SecureRandom().nextBytes(bytes);
+        return "fakepat_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The flags, one per line after the synopsis. */
@@ -239,7 +242,7 @@ public final class FakeLakeMain {
             lake.close();
             if (tempDir != null) {
                 try (var files = Files.walk(tempDir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 } catch (IOException e) {
                     // A temporary directory left behind is harmless.
                 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * The organization's users, their PATs and the public keys tokens are signed with: what a
@@ -109,7 +110,7 @@ public final class LakeDirectory {
         return updatePat(pat, e -> new PatEntry(expiresAt, e.revoked));
     }
 
-    private LakeDirectory updatePat(String pat, java.util.function.UnaryOperator<PatEntry> change) {
+    private LakeDirectory updatePat(String pat, UnaryOperator<PatEntry> change) {
         boolean found = false;
         for (Map<String, PatEntry> pats : users.values()) {
             PatEntry e = pats.get(pat);

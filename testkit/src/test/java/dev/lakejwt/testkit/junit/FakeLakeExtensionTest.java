@@ -72,11 +72,12 @@ class FakeLakeExtensionTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theAnnotationGivesTheClassOneFakeResetBetweenTestsAndSharedWithNestedClasses() {
         run(AnnotatedPerClass.class).assertStatistics(s -> s.succeeded(3).failed(0));
 
         assertThat(SEEN.get(0)).isSameAs(SEEN.get(1));
-        assertThat(SEEN.get(2)).asList().as("baseline kept, the first test's user reset").containsExactly("kept_user");
+        assertThat((List<Object>) SEEN.get(2)).as("baseline kept, the first test's user reset").containsExactly("kept_user");
         assertThat(SEEN.get(3)).as("nested tests use the enclosing class's fake").isSameAs(SEEN.get(0));
         assertThat(((FakeLake) SEEN.get(0)).isRunning()).as("closed after the class").isFalse();
     }
@@ -205,9 +206,10 @@ class FakeLakeExtensionTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void resetCanBeTurnedOff() {
         run(NoReset.class).assertStatistics(s -> s.succeeded(2));
 
-        assertThat(SEEN.get(0)).asList().containsExactly("stays");
+        assertThat((List<Object>) SEEN.get(0)).containsExactly("stays");
     }
 }
