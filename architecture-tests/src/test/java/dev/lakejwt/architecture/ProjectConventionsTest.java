@@ -48,6 +48,16 @@ class ProjectConventionsTest {
     }
 
     @Test
+    void theJavadocCheckLooksPastMultiLineAnnotations() throws IOException {
+        Path file = Files.createTempFile("Annotated", ".java");
+        Files.writeString(file, "package x;\n\n/** Documented. */\n@Command(name = \"x\",\n        description = {\n"
+                + "            \"a (b)\"})\npublic final class A {\n    @Command(name = \"y\",\n        footer = \"z\")\n"
+                + "    public static final class Undocumented {\n    }\n}\n");
+
+        assertThat(publicTypesWithoutJavadoc(file)).singleElement().asString().endsWith("Undocumented");
+    }
+
+    @Test
     void readmeStartsWithExactlyTheTwoCommandsAndCiRunsTheTestCommand() throws IOException {
         List<String> commands = firstCodeBlock(Files.readString(ROOT.resolve("README.md")));
 
@@ -74,7 +84,15 @@ class ProjectConventionsTest {
                 continue;
             }
             int j = i - 1;
-            while (j >= 0 && (lines.get(j).isBlank() || lines.get(j).trim().startsWith("@"))) {
+            int openParentheses = 0;
+            while (j >= 0) {
+                String line = lines.get(j).trim();
+                int balance = count(line, ')') - count(line, '(');
+                if (openParentheses > 0 || balance > 0) {
+                    openParentheses += balance; // inside a multi-line annotation such as picocli's @Command(...)
+                } else if (!line.isEmpty() && !line.startsWith("@")) {
+                    break;
+                }
                 j--;
             }
             if (j < 0 || !lines.get(j).trim().endsWith("*/") || !opensJavadoc(lines, j)) {
@@ -82,6 +100,10 @@ class ProjectConventionsTest {
             }
         }
         return missing;
+    }
+
+    private static int count(String line, char c) {
+        return (int) line.chars().filter(ch -> ch == c).count();
     }
 
     private static boolean opensJavadoc(List<String> lines, int end) {
