@@ -152,6 +152,14 @@ public final class SigningKey {
             throw new KeyLoadingException("key '" + keyId + "' is a " + type + " key but " + algorithm
                     + " needs an " + algorithm.keyType() + " key");
         }
+        checkStrength(key, keyId);
+    }
+
+    /**
+     * The RSA size and EC curve checks for a private or public key; a key that hides its parameters
+     * (a PKCS#11 handle) passes, so loaders check the public half from its certificate too.
+     */
+    static void checkStrength(java.security.Key key, String keyId) {
         if (key instanceof RSAKey rsa && rsa.getModulus() != null && rsa.getModulus().bitLength() < MIN_RSA_BITS) {
             throw new KeyLoadingException("RSA key '" + keyId + "' has " + rsa.getModulus().bitLength()
                     + " bits; at least " + MIN_RSA_BITS + " are required: generate a new key in the Lake console "
