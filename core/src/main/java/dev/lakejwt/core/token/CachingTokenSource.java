@@ -27,7 +27,7 @@ public final class CachingTokenSource implements TokenSource {
     private final Clock clock;
 
     private CachingTokenSource(Builder b) {
-        this.cache = b.newCache();
+        this.cache = b.newCache(CachingTokenSource.class);
         this.clock = cache.clock();
     }
 

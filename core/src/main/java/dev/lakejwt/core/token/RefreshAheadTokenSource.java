@@ -47,7 +47,7 @@ public final class RefreshAheadTokenSource implements TokenSource, AutoCloseable
     private volatile boolean closed;
 
     private RefreshAheadTokenSource(Builder b) {
-        this.cache = b.newCache();
+        this.cache = b.newCache(RefreshAheadTokenSource.class);
         this.clock = cache.clock();
         this.ownsExecutor = b.executor == null;
         this.executor = ownsExecutor ? defaultExecutor() : b.executor;

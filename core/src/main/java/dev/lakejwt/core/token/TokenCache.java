@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
  * notifications (sent after the lock is released). The sources differ only in when they call it.
  */
 final class TokenCache {
-    private static final Logger LOG = LoggerFactory.getLogger(TokenCache.class);
 
     /** One signed token and the times the sources act on, all epoch milliseconds. */
     record Entry(String token, long issuedAt, long expiresAt, long refreshAt, long usableUntil) {
@@ -39,6 +38,7 @@ final class TokenCache {
     private final Clock clock;
     private final RefreshTiming timing;
     private final TokenRefreshListener listener;
+    private final Logger log;
     private final ReentrantLock lock = new ReentrantLock();
 
     /** The token served; read without a lock. */
@@ -49,7 +49,7 @@ final class TokenCache {
     private long nextAttemptAt;
 
     TokenCache(JwtSigner signer, SigningKey key, LakeCredentials credentials, ClaimsAssembler assembler,
-               RefreshTiming timing, TokenRefreshListener listener) {
+               RefreshTiming timing, TokenRefreshListener listener, Class<? extends TokenSource> owner) {
         this.signer = signer;
         this.key = key;
         this.credentials = credentials;
@@ -57,6 +57,7 @@ final class TokenCache {
         this.clock = assembler.clock();
         this.timing = timing;
         this.listener = listener;
+        this.log = LoggerFactory.getLogger(owner);
     }
 
     Clock clock() {
@@ -180,12 +181,12 @@ final class TokenCache {
             long retryAt = now + timing.backoffMillis(failures);
             nextAttemptAt = usable ? Math.min(retryAt, previous.usableUntil) : retryAt;
             if (usable) {
-                LOG.warn("Refreshing the Lake token for '{}' (kid '{}') failed; using the current token until {} "
+                log.warn("Refreshing the Lake token for '{}' (kid '{}') failed; using the current token until {} "
                                 + "(exp {} minus the clock-skew allowance). Next attempt in {} ms. Cause: {}",
                         credentials.user(), key.keyId(), Instant.ofEpochMilli(previous.usableUntil),
                         Instant.ofEpochMilli(previous.expiresAt), nextAttemptAt - now, error.getMessage());
             } else {
-                LOG.warn("Signing a Lake token for '{}' (kid '{}') failed ({} in a row); no valid token to serve. "
+                log.warn("Signing a Lake token for '{}' (kid '{}') failed ({} in a row); no valid token to serve. "
                                 + "Next attempt in {} ms. Cause: {}", credentials.user(), key.keyId(), failures,
                         nextAttemptAt - now, error.getMessage());
             }
@@ -200,7 +201,7 @@ final class TokenCache {
         try {
             notification.run();
         } catch (RuntimeException e) {
-            LOG.warn("A TokenRefreshListener threw {}; ignored", e.getClass().getName());
+            log.warn("A TokenRefreshListener threw {}; ignored", e.getClass().getName());
         }
     }
 

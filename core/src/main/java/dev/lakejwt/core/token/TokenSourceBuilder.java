@@ -115,8 +115,8 @@ public abstract class TokenSourceBuilder<B extends TokenSourceBuilder<B>> {
         return self();
     }
 
-    /** Checks the settings and fixes them into a {@link TokenCache}. */
-    TokenCache newCache() {
+    /** Checks the settings and fixes them into a {@link TokenCache}; its log lines name {@code owner}. */
+    TokenCache newCache(Class<? extends TokenSource> owner) {
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(credentials, "credentials");
@@ -125,7 +125,7 @@ public abstract class TokenSourceBuilder<B extends TokenSourceBuilder<B>> {
         RefreshTiming timing = new RefreshTiming(notNegative(refreshMargin, "refreshMargin"),
                 notNegative(clockSkew, "clockSkew"), notNegative(jitter, "jitter"),
                 notNegative(retryDelay, "retryDelay"), notNegative(maxRetryDelay, "maxRetryDelay"));
-        return new TokenCache(signer, key, credentials, assembler, timing, listener);
+        return new TokenCache(signer, key, credentials, assembler, timing, listener, owner);
     }
 
     private static Duration notNegative(Duration d, String name) {

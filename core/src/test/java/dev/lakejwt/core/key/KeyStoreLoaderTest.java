@@ -213,6 +213,17 @@ class KeyStoreLoaderTest {
     }
 
     @Test
+    void aFileWithoutReadPermissionIsNamed() throws Exception {
+        Path file = store("PKCS12");
+        Files.setPosixFilePermissions(file, java.util.Set.of());
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as root: every file is readable");
+
+        assertThatThrownBy(() -> KeyStoreLoader.load(file, storePass(), "primary", null))
+                .isInstanceOf(KeyLoadingException.class)
+                .hasMessage("cannot read key store " + file + ": permission denied");
+    }
+
+    @Test
     void aMissingStorePasswordIsNamed() throws Exception {
         Path file = store("PKCS12");
 
