@@ -211,6 +211,33 @@ class RefreshAheadTokenSourceTest {
     }
 
     @Test
+    void aFailedFirstSigningIsRetriedInTheBackgroundSoTheNextCallerFindsAToken() {
+        RefreshAheadTokenSource source = builder().build();
+        signer.failing.set(true);
+        assertThatThrownBy(source::token).isInstanceOf(SigningException.class).hasMessageContaining("HSM unavailable");
+        assertThat(listener.lastFailure().servingUntil()).isEmpty();
+
+        signer.failing.set(false);
+        clock.setMillis(only(scheduler.pendingDueTimes()));
+        assertThat(scheduler.runDue()).isEqualTo(1);
+        int signings = signer.calls.get();
+
+        assertThat(source.token()).startsWith("h.token-2");
+        assertThat(signer.calls).as("the background already signed it").hasValue(signings);
+        source.close();
+    }
+
+    @Test
+    void warmUpSignsTheFirstTokenAndStartsTheSchedule() {
+        try (RefreshAheadTokenSource source = builder().build()) {
+            assertThat(source.warmUp()).isSameAs(source);
+
+            assertThat(signer.calls).hasValue(1);
+            assertThat(scheduler.pendingDueTimes()).hasSize(1);
+        }
+    }
+
+    @Test
     void jitterMovesEachRefreshEarlierByAtMostItsBound() {
         Duration jitter = Duration.ofSeconds(30);
         RefreshAheadTokenSource source = builder().jitter(jitter).build();
