@@ -54,10 +54,7 @@ record KeyStoreEntries(KeyStore store, String source, String passwordSetting, St
             }
             SigningKey signingKey = SigningKey.of(alias, privateKey);
             Certificate certificate = store.getCertificate(alias);
-            if (certificate != null) {
-                SigningKey.checkStrength(certificate.getPublicKey(), alias);
-            }
-            return signingKey;
+            return certificate == null ? signingKey : signingKey.withPublicKey(certificate.getPublicKey());
         } catch (GeneralSecurityException e) {
             throw new KeyLoadingException("cannot read entry '" + alias + "' of " + source + ": "
                     + e.getClass().getSimpleName());

@@ -72,6 +72,7 @@ class KeyStoreLoaderTest {
         assertThat(key.algorithm()).isEqualTo(Algorithm.RS256);
         assertThat(key.privateKey().getEncoded()).isEqualTo(rsa.getPrivate().getEncoded());
         assertThat(key.provider()).as("a software key signs with the JCA default").isEmpty();
+        assertThat(key.publicKey()).as("taken from the entry's certificate").contains(rsaCert.getPublicKey());
     }
 
     @ParameterizedTest

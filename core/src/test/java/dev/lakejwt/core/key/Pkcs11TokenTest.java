@@ -54,6 +54,7 @@ class Pkcs11TokenTest {
         assertThat(pin).containsOnly('\0');
         assertThat(key.keyId()).isEqualTo(label);
         assertThat(key.provider()).containsSame(token.provider());
+        assertThat(key.publicKey()).get().extracting(PublicKey::getEncoded).isEqualTo(publicKey.getEncoded());
         assertThat(key.privateKey().getEncoded()).isNull();
         assertThat(key.privateKey().getFormat()).isNull();
         assertThat(key.privateKey()).isNotInstanceOf(RSAPrivateKey.class).isNotInstanceOf(ECPrivateKey.class);

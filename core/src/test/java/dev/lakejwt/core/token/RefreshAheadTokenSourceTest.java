@@ -105,6 +105,7 @@ class RefreshAheadTokenSourceTest {
         };
         List<Thread> callers = new ArrayList<>();
         long[] perThread = new long[8];
+        CountDownLatch allCalling = new CountDownLatch(8);
         for (int i = 0; i < 8; i++) {
             int index = i;
             Thread caller = new Thread(() -> {
@@ -115,7 +116,9 @@ class RefreshAheadTokenSourceTest {
                         if (signer.expiresAtMillis(token) - SKEW.toMillis() <= before) {
                             staleTokens.incrementAndGet();
                         }
-                        perThread[index]++;
+                        if (perThread[index]++ == 0) {
+                            allCalling.countDown();
+                        }
                         callerCalls.incrementAndGet();
                     }
                 } catch (Throwable t) {
@@ -126,6 +129,7 @@ class RefreshAheadTokenSourceTest {
             caller.start();
         }
 
+        assertThat(allCalling.await(10, TimeUnit.SECONDS)).as("all eight callers are running").isTrue();
         for (int expiry = 1; expiry <= 10; expiry++) {
             String current = source.token();
             clock.setMillis(only(scheduler.pendingDueTimes()));
