@@ -5,32 +5,57 @@ import dev.lakejwt.core.claims.ClaimsAssembler;
 import dev.lakejwt.core.claims.LakeCredentials;
 import dev.lakejwt.core.client.LakeClient;
 import dev.lakejwt.core.internal.Redact;
+import dev.lakejwt.core.Algorithm;
 import dev.lakejwt.core.key.KeyLoader;
+import dev.lakejwt.core.key.KeyStoreLoader;
+import dev.lakejwt.core.key.Pkcs11Config;
+import dev.lakejwt.core.key.Pkcs11Token;
 import dev.lakejwt.core.key.SigningKey;
 import dev.lakejwt.core.sign.JcaProviders;
 import dev.lakejwt.core.sign.JwtSigner;
 import dev.lakejwt.core.sign.JwtSigners;
 import dev.lakejwt.core.token.CachingTokenSource;
+import dev.lakejwt.core.token.RefreshAheadTokenSource;
 import dev.lakejwt.core.token.TokenSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything needed to call Lake as one user: URL, system, organization id, user, PAT, key file,
- * key id, passphrase, token lifetime, signer and JCA provider, read from the {@code LAKE_*} environment variables
- * with explicit values overriding them, and the wiring from those values to a {@link LakeClient}.
+ * Everything needed to call Lake as one user: URL, system, organization id, user, PAT, the key
+ * source (a PEM key file, a PKCS#12/JKS key store, or a PKCS#11 token) with its secrets, key id,
+ * token lifetime, signer and JCA provider, read from the {@code LAKE_*} environment variables with
+ * explicit values overriding them, and the wiring from those values to a {@link LakeClient}.
  *
  * <p>Easy to get wrong: required values are checked when they are used, not when the configuration
  * is built; {@link #requireUrl()} and friends throw a {@link LakeConfigException} naming the variable
- * and the flag. {@link #toString()} masks the PAT and the passphrase.
+ * and the flag. Setting a key store or a PKCS#11 token selects it instead of the PEM key file, and
+ * setting two sources is an error rather than a silent choice. {@link #toString()} masks the PAT, the
+ * passphrase and the PIN.
  */
 public final class LakeConfig {
     public static final Path DEFAULT_KEY_FILE = Path.of("primary.pem");
+
+    /**
+     * Where the signing key comes from.
+     *
+     * <p>Easy to get wrong: {@link #PEM_FILE} is the default even when no key file was set (it is
+     * {@code primary.pem} in the working directory then).
+     */
+    public enum KeySource {
+        /** A PEM private key file ({@code LAKE_KEY_FILE}, {@code --key}). */
+        PEM_FILE,
+        /** A PKCS#12 or JKS key store ({@code LAKE_KEYSTORE}, {@code --keystore}). */
+        KEY_STORE,
+        /** A PKCS#11 token ({@code LAKE_PKCS11_CONFIG} or {@code LAKE_PKCS11_LIBRARY}). */
+        PKCS11
+    }
 
     private final URI url;
     private final String system;
@@ -43,6 +68,13 @@ public final class LakeConfig {
     private final Duration tokenTtl;
     private final String signer;
     private final String jcaProvider;
+    private final Path keystore;
+    private final String keyAlias;
+    private final char[] pin;
+    private final Path pkcs11ConfigFile;
+    private final Path pkcs11Library;
+    private final Long pkcs11Slot;
+    private final Integer pkcs11SlotIndex;
 
     private LakeConfig(Builder b) {
         this.url = b.url;
@@ -56,6 +88,13 @@ public final class LakeConfig {
         this.tokenTtl = b.tokenTtl;
         this.signer = b.signer;
         this.jcaProvider = b.jcaProvider;
+        this.keystore = b.keystore;
+        this.keyAlias = b.keyAlias;
+        this.pin = b.pin == null ? null : b.pin.clone();
+        this.pkcs11ConfigFile = b.pkcs11ConfigFile;
+        this.pkcs11Library = b.pkcs11Library;
+        this.pkcs11Slot = b.pkcs11Slot;
+        this.pkcs11SlotIndex = b.pkcs11SlotIndex;
     }
 
     /** The configuration from this process's environment. */
@@ -85,6 +124,13 @@ public final class LakeConfig {
         b.tokenTtl = tokenTtl;
         b.signer = signer;
         b.jcaProvider = jcaProvider;
+        b.keystore = keystore;
+        b.keyAlias = keyAlias;
+        b.pin = pin == null ? null : pin.clone();
+        b.pkcs11ConfigFile = pkcs11ConfigFile;
+        b.pkcs11Library = pkcs11Library;
+        b.pkcs11Slot = pkcs11Slot;
+        b.pkcs11SlotIndex = pkcs11SlotIndex;
         return b;
     }
 
@@ -122,9 +168,73 @@ public final class LakeConfig {
         return keyFile == null ? DEFAULT_KEY_FILE : keyFile;
     }
 
-    /** The key id: as set, else the key file's name without extension. */
+    /** The key id: as set, else the alias for a key store or token, else the key file's name without extension. */
     public String keyId() {
-        return keyId != null ? keyId : KeyLoader.defaultKeyId(keyFile());
+        if (keyId != null) {
+            return keyId;
+        }
+        if (keyAlias != null && keySource() != KeySource.PEM_FILE) {
+            return keyAlias;
+        }
+        return KeyLoader.defaultKeyId(keyFile());
+    }
+
+    /**
+     * The key source these settings select: a key store when one is set, a PKCS#11 token when its
+     * configuration file or library is set, else the PEM key file.
+     *
+     * @throws LakeConfigException when settings of two sources are given
+     */
+    public KeySource keySource() {
+        boolean pkcs11 = pkcs11ConfigFile != null || pkcs11Library != null;
+        if (keystore != null && pkcs11) {
+            throw new LakeConfigException("both a key store (" + Setting.KEYSTORE.variable() + ", "
+                    + Setting.KEYSTORE.flag() + ") and a PKCS#11 token (" + Setting.PKCS11_CONFIG.flag() + " / "
+                    + Setting.PKCS11_LIBRARY.flag() + ") are set: choose one key source");
+        }
+        if ((keystore != null || pkcs11) && keyFile != null) {
+            throw new LakeConfigException("both a key file (" + Setting.KEY_FILE.variable() + ", " + Setting.KEY_FILE.flag()
+                    + ") and a " + (pkcs11 ? "PKCS#11 token" : "key store") + " are set: choose one key source");
+        }
+        return keystore != null ? KeySource.KEY_STORE : pkcs11 ? KeySource.PKCS11 : KeySource.PEM_FILE;
+    }
+
+    /** The key store file, when set. */
+    public Optional<Path> keystore() {
+        return Optional.ofNullable(keystore);
+    }
+
+    /** The key's alias in the key store or its label in the token, when set. */
+    public Optional<String> keyAlias() {
+        return Optional.ofNullable(keyAlias);
+    }
+
+    /**
+     * The PKCS#11 token's configuration: the SunPKCS11 file, else the library with its slot or slot index.
+     *
+     * @throws LakeConfigException when neither is set, or both, or both a slot and a slot index
+     */
+    public Pkcs11Config pkcs11Config() {
+        if (pkcs11ConfigFile != null && pkcs11Library != null) {
+            throw new LakeConfigException("both a SunPKCS11 configuration file (" + Setting.PKCS11_CONFIG.flag()
+                    + ") and a PKCS#11 library (" + Setting.PKCS11_LIBRARY.flag() + ") are set: the file names the "
+                    + "library itself, so give one of them");
+        }
+        if (pkcs11ConfigFile != null) {
+            return Pkcs11Config.fromFile(pkcs11ConfigFile);
+        }
+        Path library = require(pkcs11Library, Setting.PKCS11_LIBRARY);
+        if (pkcs11Slot != null && pkcs11SlotIndex != null) {
+            throw new LakeConfigException("both a PKCS#11 slot id (" + Setting.PKCS11_SLOT.flag() + ") and a slot index ("
+                    + Setting.PKCS11_SLOT_INDEX.flag() + ") are set: give one of them");
+        }
+        Pkcs11Config.Builder config = Pkcs11Config.builder().library(library);
+        if (pkcs11Slot != null) {
+            config.slot(pkcs11Slot);
+        } else if (pkcs11SlotIndex != null) {
+            config.slotListIndex(pkcs11SlotIndex);
+        }
+        return config.build();
     }
 
     /** The token lifetime, 3600 s unless set. */
@@ -148,24 +258,71 @@ public final class LakeConfig {
     }
 
     /**
-     * Loads the key file with the passphrase (a copy of it is used and wiped) under {@link #keyId()},
-     * bound to the configured JCA provider when one is set.
+     * Loads the key from the selected {@link #keySource()} under {@link #keyId()}: the key file with
+     * the passphrase, the key store entry with the PIN as store password (and the passphrase as key
+     * password when set), or the token's key with the PIN (copies of the secrets are used and wiped).
+     * A software key is bound to the configured JCA provider when one is set; a token key keeps the
+     * token's provider.
      */
     public SigningKey loadSigningKey() {
-        char[] passphrase = keyPassphrase == null ? null : keyPassphrase.clone();
-        SigningKey key = KeyLoader.loadPrivateKey(keyFile(), passphrase).withKeyId(keyId());
-        Optional<Provider> provider = JcaProviders.named(jcaProvider());
+        KeySource source = keySource();
+        SigningKey key = switch (source) {
+            case PEM_FILE -> KeyLoader.loadPrivateKey(keyFile(), copy(keyPassphrase));
+            case KEY_STORE -> KeyStoreLoader.load(keystore, copy(pin), keyAlias, copy(keyPassphrase));
+            case PKCS11 -> Pkcs11Token.open(pkcs11Config()).loadKey(keyAlias, copy(pin));
+        };
+        key = key.withKeyId(keyId());
+        Optional<Provider> provider = signingProvider();
         return provider.isPresent() ? key.withProvider(provider.get()) : key;
+    }
+
+    /**
+     * Generates a key pair inside the configured PKCS#11 token under the alias (else the key id) and
+     * returns its public key, for the Lake console's "upload public key" step; the private key never
+     * leaves the token.
+     */
+    public PublicKey generateKeyInToken(Algorithm algorithm) {
+        if (keySource() != KeySource.PKCS11) {
+            throw new LakeConfigException("no PKCS#11 token configured: set " + Setting.PKCS11_CONFIG.variable() + " ("
+                    + Setting.PKCS11_CONFIG.flag() + ") or " + Setting.PKCS11_LIBRARY.variable() + " ("
+                    + Setting.PKCS11_LIBRARY.flag() + ")");
+        }
+        String label = keyAlias != null ? keyAlias : require(keyId, Setting.KEY_ALIAS);
+        return Pkcs11Token.open(pkcs11Config()).generateKeyPair(label, algorithm, copy(pin));
     }
 
     /** The configured signer, looked up by name, signing with the configured JCA provider. */
     public JwtSigner jwtSigner() {
-        return JwtSigners.named(signer(), JcaProviders.named(jcaProvider()).orElse(null));
+        return JwtSigners.named(signer(), signingProvider().orElse(null));
+    }
+
+    /** The JCA provider setting, refused for a token key, which only the token's own provider can use. */
+    private Optional<Provider> signingProvider() {
+        Optional<Provider> provider = JcaProviders.named(jcaProvider());
+        if (provider.isPresent() && keySource() == KeySource.PKCS11) {
+            throw new LakeConfigException(Setting.JCA_PROVIDER.variable() + "=" + jcaProvider() + " cannot sign with a "
+                    + "PKCS#11 key: the token's own provider signs; unset " + Setting.JCA_PROVIDER.variable() + " (or "
+                    + Setting.JCA_PROVIDER.flag() + ")");
+        }
+        return provider;
     }
 
     /** A caching token source for these credentials, key, signer and lifetime. */
     public TokenSource newTokenSource(Clock clock) {
         return CachingTokenSource.builder()
+                .signer(jwtSigner())
+                .key(loadSigningKey())
+                .credentials(credentials())
+                .assembler(ClaimsAssembler.builder().clock(clock).lifetime(tokenTtl()).build())
+                .build();
+    }
+
+    /**
+     * A token source that signs ahead of expiry in the background, for long-running services: close
+     * it when done (it owns a daemon scheduler thread).
+     */
+    public RefreshAheadTokenSource newRefreshAheadTokenSource(Clock clock) {
+        return RefreshAheadTokenSource.builder()
                 .signer(jwtSigner())
                 .key(loadSigningKey())
                 .credentials(credentials())
@@ -180,10 +337,31 @@ public final class LakeConfig {
 
     @Override
     public String toString() {
+        String keyPlace;
+        String id;
+        try {
+            KeySource source = keySource();
+            keyPlace = switch (source) {
+                case PEM_FILE -> "keyFile=" + keyFile();
+                case KEY_STORE -> "keystore=" + keystore + ", alias=" + keyAlias;
+                case PKCS11 -> "pkcs11=" + (pkcs11ConfigFile != null ? pkcs11ConfigFile
+                        : pkcs11Library + (pkcs11Slot != null ? " slot " + pkcs11Slot
+                        : pkcs11SlotIndex != null ? " slot index " + pkcs11SlotIndex : "")) + ", alias=" + keyAlias;
+            };
+            id = keyId();
+        } catch (LakeConfigException e) {
+            keyPlace = "keyFile=" + keyFile + ", keystore=" + keystore + ", pkcs11=" + pkcs11ConfigFile + "/" + pkcs11Library;
+            id = keyId;
+        }
         return "LakeConfig[url=" + url + ", system=" + system + ", orgId=" + orgId + ", user=" + user
-                + ", pat=" + (pat == null ? "null" : Redact.MASK) + ", keyFile=" + keyFile() + ", keyId=" + keyId()
-                + ", passphrase=" + (keyPassphrase == null ? "null" : Redact.MASK) + ", tokenTtl=" + tokenTtl()
+                + ", pat=" + (pat == null ? "null" : Redact.MASK) + ", " + keyPlace + ", keyId=" + id
+                + ", passphrase=" + (keyPassphrase == null ? "null" : Redact.MASK)
+                + ", pin=" + (pin == null ? "null" : Redact.MASK) + ", tokenTtl=" + tokenTtl()
                 + ", signer=" + signer() + ", provider=" + jcaProvider() + "]";
+    }
+
+    private static char[] copy(char[] secret) {
+        return secret == null ? null : Arrays.copyOf(secret, secret.length);
     }
 
     private static <T> T require(T value, Setting setting) {
@@ -210,6 +388,13 @@ public final class LakeConfig {
         private Duration tokenTtl;
         private String signer;
         private String jcaProvider;
+        private Path keystore;
+        private String keyAlias;
+        private char[] pin;
+        private Path pkcs11ConfigFile;
+        private Path pkcs11Library;
+        private Long pkcs11Slot;
+        private Integer pkcs11SlotIndex;
 
         private Builder() {
         }
@@ -249,6 +434,29 @@ public final class LakeConfig {
             }
             if (jcaProvider == null) {
                 jcaProvider = value(env, Setting.JCA_PROVIDER);
+            }
+            if (keystore == null && (v = value(env, Setting.KEYSTORE)) != null) {
+                keystore = Path.of(v);
+            }
+            if (keyAlias == null) {
+                keyAlias = value(env, Setting.KEY_ALIAS);
+            }
+            if (pin == null && (v = value(env, Setting.PIN)) != null) {
+                pin = v.toCharArray();
+            }
+            if (pkcs11ConfigFile == null && (v = value(env, Setting.PKCS11_CONFIG)) != null) {
+                pkcs11ConfigFile = Path.of(v);
+            }
+            if (pkcs11Library == null && (v = value(env, Setting.PKCS11_LIBRARY)) != null) {
+                pkcs11Library = Path.of(v);
+            }
+            if (pkcs11Slot == null && pkcs11SlotIndex == null) {
+                if ((v = value(env, Setting.PKCS11_SLOT)) != null) {
+                    pkcs11Slot = parseWhole(v, Setting.PKCS11_SLOT.variable());
+                }
+                if ((v = value(env, Setting.PKCS11_SLOT_INDEX)) != null) {
+                    pkcs11SlotIndex = Math.toIntExact(parseWhole(v, Setting.PKCS11_SLOT_INDEX.variable()));
+                }
             }
             return this;
         }
@@ -316,6 +524,54 @@ public final class LakeConfig {
             return this;
         }
 
+        /** A PKCS#12 or JKS key store to load the key from, instead of a PEM key file. */
+        public Builder keystore(Path keystore) {
+            this.keystore = keystore;
+            return this;
+        }
+
+        /** The key's alias in the key store, or its label in the PKCS#11 token; the default kid. */
+        public Builder keyAlias(String keyAlias) {
+            this.keyAlias = blankToNull(keyAlias);
+            return this;
+        }
+
+        /** The key store password or token PIN; the builder keeps a copy, so the caller may wipe its array. */
+        public Builder pin(char[] pin) {
+            this.pin = pin == null ? null : pin.clone();
+            return this;
+        }
+
+        /** A SunPKCS11 configuration file naming the token's library and slot. */
+        public Builder pkcs11ConfigFile(Path pkcs11ConfigFile) {
+            this.pkcs11ConfigFile = pkcs11ConfigFile;
+            return this;
+        }
+
+        /** The token's PKCS#11 library, used with {@link #pkcs11Slot} or {@link #pkcs11SlotIndex}. */
+        public Builder pkcs11Library(Path pkcs11Library) {
+            this.pkcs11Library = pkcs11Library;
+            return this;
+        }
+
+        /** The token's slot id (clears a slot index). */
+        public Builder pkcs11Slot(Long pkcs11Slot) {
+            this.pkcs11Slot = pkcs11Slot;
+            if (pkcs11Slot != null) {
+                this.pkcs11SlotIndex = null;
+            }
+            return this;
+        }
+
+        /** The token's position in the library's slot list (clears a slot id). */
+        public Builder pkcs11SlotIndex(Integer pkcs11SlotIndex) {
+            this.pkcs11SlotIndex = pkcs11SlotIndex;
+            if (pkcs11SlotIndex != null) {
+                this.pkcs11Slot = null;
+            }
+            return this;
+        }
+
         public LakeConfig build() {
             return new LakeConfig(this);
         }
@@ -339,6 +595,19 @@ public final class LakeConfig {
             } catch (IllegalArgumentException e) {
                 throw new LakeConfigException(source + "='" + text + "' is not a Lake URL: give "
                         + "https://<org>.innovationlabs.teradata.com (http://127.0.0.1:PORT for the fake Lake)");
+            }
+        }
+
+        private static long parseWhole(String text, String source) {
+            try {
+                long value = Long.parseLong(text.trim());
+                if (value < 0 || value > Integer.MAX_VALUE && source.endsWith("INDEX")) {
+                    throw new NumberFormatException();
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new LakeConfigException(source + "='" + text + "' is not a whole number (slots are listed by "
+                        + "'softhsm2-util --show-slots' or 'pkcs11-tool -L')");
             }
         }
 

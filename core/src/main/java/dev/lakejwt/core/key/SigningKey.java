@@ -8,6 +8,7 @@ import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
 import java.security.spec.ECParameterSpec;
@@ -34,24 +35,34 @@ public final class SigningKey {
     private final PrivateKey privateKey;
     private final Algorithm algorithm;
     private final Provider provider;
+    private final PublicKey publicKey;
 
-    private SigningKey(String keyId, PrivateKey privateKey, Algorithm algorithm, Provider provider) {
+    private SigningKey(String keyId, PrivateKey privateKey, Algorithm algorithm, Provider provider,
+                       PublicKey publicKey) {
         this.keyId = requireKeyId(keyId);
         this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         this.provider = provider;
+        this.publicKey = publicKey;
         checkKeyFitsAlgorithm(privateKey, algorithm, keyId);
+        if (publicKey != null) {
+            if (!privateKey.getAlgorithm().equalsIgnoreCase(publicKey.getAlgorithm())) {
+                throw new KeyLoadingException("key '" + keyId + "': the public key is " + publicKey.getAlgorithm()
+                        + " but the private key is " + privateKey.getAlgorithm());
+            }
+            checkStrength(publicKey, keyId);
+        }
     }
 
     /** A key with the default algorithm for its type: RS256 for RSA, ES256 for EC P-256. */
     public static SigningKey of(String keyId, PrivateKey privateKey) {
         Objects.requireNonNull(privateKey, "privateKey");
-        return new SigningKey(keyId, privateKey, defaultAlgorithm(privateKey, keyId), null);
+        return new SigningKey(keyId, privateKey, defaultAlgorithm(privateKey, keyId), null, null);
     }
 
     /** A key signing with the given algorithm, which must fit the key type. */
     public static SigningKey of(String keyId, PrivateKey privateKey, Algorithm algorithm) {
-        return new SigningKey(keyId, privateKey, algorithm, null);
+        return new SigningKey(keyId, privateKey, algorithm, null, null);
     }
 
     public String keyId() {
@@ -66,17 +77,34 @@ public final class SigningKey {
         return algorithm;
     }
 
+    /**
+     * The matching public key, when the key's source knows it: a key store or token entry's
+     * certificate. Signers need it for a key that hides its size and curve (a PKCS#11 handle), e.g.
+     * jjwt's {@code Keys.builder(privateKey).publicKey(publicKey)}.
+     */
+    public Optional<PublicKey> publicKey() {
+        return Optional.ofNullable(publicKey);
+    }
+
+    /**
+     * This key with its public half attached (of the same type; checked for size and curve like the
+     * private key). The pair is not verified by a signature: pass the public key that belongs to it.
+     */
+    public SigningKey withPublicKey(PublicKey newPublicKey) {
+        return new SigningKey(keyId, privateKey, algorithm, provider, Objects.requireNonNull(newPublicKey, "publicKey"));
+    }
+
     /** The provider that owns this key and should sign with it; empty means the JCA default choice. */
     public Optional<Provider> provider() {
         return Optional.ofNullable(provider);
     }
 
     public SigningKey withKeyId(String newKeyId) {
-        return new SigningKey(newKeyId, privateKey, algorithm, provider);
+        return new SigningKey(newKeyId, privateKey, algorithm, provider, publicKey);
     }
 
     public SigningKey withAlgorithm(Algorithm newAlgorithm) {
-        return new SigningKey(keyId, privateKey, newAlgorithm, provider);
+        return new SigningKey(keyId, privateKey, newAlgorithm, provider, publicKey);
     }
 
     /**
@@ -103,7 +131,7 @@ public final class SigningKey {
                 java.util.Arrays.fill(encoded, (byte) 0);
             }
         }
-        return new SigningKey(keyId, converted, algorithm, newProvider);
+        return new SigningKey(keyId, converted, algorithm, newProvider, publicKey);
     }
 
     /** Says which key this is without showing any key material. */
@@ -152,6 +180,14 @@ public final class SigningKey {
             throw new KeyLoadingException("key '" + keyId + "' is a " + type + " key but " + algorithm
                     + " needs an " + algorithm.keyType() + " key");
         }
+        checkStrength(key, keyId);
+    }
+
+    /**
+     * The RSA size and EC curve checks for a private or public key; a key that hides its parameters
+     * (a PKCS#11 handle) passes, so loaders check the public half from its certificate too.
+     */
+    static void checkStrength(java.security.Key key, String keyId) {
         if (key instanceof RSAKey rsa && rsa.getModulus() != null && rsa.getModulus().bitLength() < MIN_RSA_BITS) {
             throw new KeyLoadingException("RSA key '" + keyId + "' has " + rsa.getModulus().bitLength()
                     + " bits; at least " + MIN_RSA_BITS + " are required: generate a new key in the Lake console "

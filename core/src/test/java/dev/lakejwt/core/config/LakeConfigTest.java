@@ -15,7 +15,19 @@ import dev.lakejwt.core.LakeConfigException;
 import dev.lakejwt.core.SigningException;
 import dev.lakejwt.core.jdk.JcaSignatures;
 import dev.lakejwt.core.key.PemEncoder;
+import dev.lakejwt.core.key.SoftHsm;
+import dev.lakejwt.core.key.SigningKey;
 import dev.lakejwt.core.key.TestPem;
+import dev.lakejwt.core.token.RefreshAheadTokenSource;
+import dev.lakejwt.core.token.TokenSource;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.security.PublicKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Clock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -180,5 +192,104 @@ class LakeConfigTest {
         assertThat(JcaSignatures.verify(Algorithm.RS256, pair.getPublic(),
                 (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
                 Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+    }
+
+    private static final Map<String, String> KEY_STORE_ENV = Map.of(
+            "LAKE_KEYSTORE", "/keys/lake.p12",
+            "LAKE_KEY_ALIAS", "team-key",
+            "LAKE_PIN", "pin-SECRET-42",
+            "LAKE_PKCS11_SLOT_INDEX", "3");
+
+    @Test
+    void readsTheKeySourceVariablesAndTheAliasBecomesTheKid() {
+        LakeConfig config = LakeConfig.fromEnvironment(KEY_STORE_ENV);
+
+        assertThat(config.keySource()).isEqualTo(LakeConfig.KeySource.KEY_STORE);
+        assertThat(config.keystore()).contains(Path.of("/keys/lake.p12"));
+        assertThat(config.keyAlias()).contains("team-key");
+        assertThat(config.keyId()).isEqualTo("team-key");
+        assertThat(config.toBuilder().keyId("console-name").build().keyId()).isEqualTo("console-name");
+        assertThat(config.toString()).contains("keystore=/keys/lake.p12", "alias=team-key", "pin=<redacted>")
+                .doesNotContain("pin-SECRET-42");
+    }
+
+    @Test
+    void pkcs11SettingsSelectTheTokenAndBuildItsConfiguration() {
+        LakeConfig config = LakeConfig.fromEnvironment(Map.of("LAKE_PKCS11_LIBRARY", "/usr/lib/softhsm/libsofthsm2.so",
+                "LAKE_PKCS11_SLOT", "1733203194", "LAKE_KEY_ALIAS", "primary"));
+
+        assertThat(config.keySource()).isEqualTo(LakeConfig.KeySource.PKCS11);
+        assertThat(config.pkcs11Config().text()).contains("library = /usr/lib/softhsm/libsofthsm2.so",
+                "slot = 1733203194", "CKA_EXTRACTABLE = false");
+        assertThat(LakeConfig.fromEnvironment(Map.of("LAKE_PKCS11_LIBRARY", "/lib/p11.so", "LAKE_PKCS11_SLOT_INDEX", "2"))
+                .pkcs11Config().text()).contains("slotListIndex = 2");
+        assertThat(config.toString()).contains("pkcs11=/usr/lib/softhsm/libsofthsm2.so slot 1733203194");
+    }
+
+    @Test
+    void twoKeySourcesOrTwoSlotsAreAnErrorNotAChoice() {
+        assertThatThrownBy(() -> LakeConfig.fromEnvironment(Map.of("LAKE_KEYSTORE", "a.p12", "LAKE_PKCS11_CONFIG",
+                "p11.cfg")).keySource()).isInstanceOf(LakeConfigException.class)
+                .hasMessageContaining("choose one key source");
+        assertThatThrownBy(() -> LakeConfig.fromEnvironment(Map.of("LAKE_KEYSTORE", "a.p12", "LAKE_KEY_FILE",
+                "primary.pem")).loadSigningKey()).isInstanceOf(LakeConfigException.class)
+                .hasMessageContaining("both a key file (LAKE_KEY_FILE, --key) and a key store are set");
+        assertThatThrownBy(() -> LakeConfig.fromEnvironment(Map.of("LAKE_PKCS11_LIBRARY", "/lib/p11.so",
+                "LAKE_PKCS11_SLOT", "1", "LAKE_PKCS11_SLOT_INDEX", "0")).pkcs11Config())
+                .isInstanceOf(LakeConfigException.class).hasMessageContaining("--pkcs11-slot")
+                .hasMessageContaining("--pkcs11-slot-index");
+        assertThatThrownBy(() -> LakeConfig.fromEnvironment(Map.of("LAKE_PKCS11_SLOT", "one")))
+                .isInstanceOf(LakeConfigException.class).hasMessageContaining("LAKE_PKCS11_SLOT='one' is not a whole number");
+        assertThatThrownBy(() -> LakeConfig.fromEnvironment(Map.of()).generateKeyInToken(Algorithm.RS256))
+                .isInstanceOf(LakeConfigException.class).hasMessageContaining("no PKCS#11 token configured");
+    }
+
+    @Test
+    void loadsTheKeyStoreEntryWithThePinAsStorePassword() throws Exception {
+        KeyPair pair = TestPem.rsa(2048);
+        Certificate cert = CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(TestPem.certificate(pair).getBytes(StandardCharsets.US_ASCII)));
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("team-key", pair.getPrivate(), "pin-SECRET-42".toCharArray(), new Certificate[] {cert});
+        Path file = dir.resolve("lake.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, "pin-SECRET-42".toCharArray());
+        }
+        LakeConfig config = LakeConfig.builder().fromEnvironment(KEY_STORE_ENV).keystore(file).build();
+
+        SigningKey key = config.loadSigningKey();
+        SigningKey again = config.loadSigningKey();
+
+        assertThat(key.keyId()).isEqualTo("team-key");
+        assertThat(again.privateKey().getEncoded()).as("the PIN survives loading: a copy is wiped")
+                .isEqualTo(pair.getPrivate().getEncoded());
+    }
+
+    @Test
+    void aTokenKeyGeneratedAndLoadedThroughTheConfigurationSignsForLake() throws Exception {
+        SoftHsm hsm = SoftHsm.get();
+        LakeConfig config = LakeConfig.builder().fromEnvironment(ENV).keyFile(null).keyPassphrase(null)
+                .pkcs11Library(hsm.library()).pkcs11Slot(hsm.slot("main")).keyAlias("config-key")
+                .pin(SoftHsm.pin()).build();
+
+        PublicKey publicKey = config.generateKeyInToken(Algorithm.ES256);
+        TokenSource tokens = config.newTokenSource(Clock.systemUTC());
+        String token = tokens.token();
+
+        assertThat(config.loadSigningKey().provider()).get().extracting(java.security.Provider::getName)
+                .isEqualTo("SunPKCS11-lakejwt");
+        String[] parts = token.split("\\.");
+        assertThat(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8))
+                .isEqualTo("{\"alg\":\"ES256\",\"kid\":\"config-key\",\"typ\":\"JWT\"}");
+        assertThat(JcaSignatures.verify(Algorithm.ES256, publicKey,
+                (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
+                Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+        assertThatThrownBy(() -> config.toBuilder().jcaProvider("SunRsaSign").build().jwtSigner())
+                .isInstanceOf(LakeConfigException.class)
+                .hasMessageContaining("LAKE_JCA_PROVIDER=SunRsaSign cannot sign with a PKCS#11 key");
+        try (RefreshAheadTokenSource background = config.newRefreshAheadTokenSource(Clock.systemUTC())) {
+            assertThat(background.token()).startsWith(parts[0]);
+        }
     }
 }

@@ -127,4 +127,23 @@ class SigningKeyTest {
                 .isEqualTo(rsa.getPrivate().getEncoded());
         assertThat(KeyLoader.publicKeyFromPem(publicPem).getEncoded()).isEqualTo(rsa.getPublic().getEncoded());
     }
+
+    @Test
+    void carriesAMatchingPublicKeyThroughEveryWither() throws Exception {
+        SigningKey key = SigningKey.of("primary", rsa.getPrivate()).withPublicKey(rsa.getPublic());
+
+        assertThat(key.publicKey()).containsSame(rsa.getPublic());
+        assertThat(key.withKeyId("other").withAlgorithm(Algorithm.PS256).withProvider(new BouncyCastleProvider())
+                .publicKey()).containsSame(rsa.getPublic());
+        assertThat(SigningKey.of("primary", rsa.getPrivate()).publicKey()).isEmpty();
+    }
+
+    @Test
+    void aPublicKeyOfAnotherTypeOrTooSmallIsRefused() throws Exception {
+        assertThatThrownBy(() -> SigningKey.of("k", rsa.getPrivate()).withPublicKey(ec.getPublic()))
+                .isInstanceOf(KeyLoadingException.class)
+                .hasMessage("key 'k': the public key is EC but the private key is RSA");
+        assertThatThrownBy(() -> SigningKey.of("k", rsa.getPrivate()).withPublicKey(TestPem.rsa(1024).getPublic()))
+                .isInstanceOf(KeyLoadingException.class).hasMessageContaining("has 1024 bits");
+    }
 }

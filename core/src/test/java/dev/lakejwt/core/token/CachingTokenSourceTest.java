@@ -3,23 +3,17 @@ package dev.lakejwt.core.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lakejwt.core.Algorithm;
 import dev.lakejwt.core.SigningException;
 import dev.lakejwt.core.claims.ClaimsAssembler;
-import dev.lakejwt.core.claims.LakeClaims;
 import dev.lakejwt.core.claims.LakeCredentials;
 import dev.lakejwt.core.key.SigningKey;
 import dev.lakejwt.core.key.TestPem;
-import dev.lakejwt.core.sign.AbstractJwtSigner;
-import dev.lakejwt.core.sign.JwtSigner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.Provider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +21,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,34 +50,6 @@ class CachingTokenSourceTest {
     @AfterEach
     void tearDown() {
         pool.shutdownNow();
-    }
-
-    /** A signer that returns "token-N-iat" and counts calls; it can be made slow or failing. */
-    static final class CountingSigner extends AbstractJwtSigner {
-        final AtomicInteger calls = new AtomicInteger();
-        final AtomicBoolean failing = new AtomicBoolean();
-        volatile long delayMillis;
-
-        CountingSigner() {
-            super("counting", EnumSet.of(Algorithm.RS256), null);
-        }
-
-        @Override
-        protected String signToken(LakeClaims claims, SigningKey key, Provider provider) throws Exception {
-            int n = calls.incrementAndGet();
-            if (delayMillis > 0) {
-                Thread.sleep(delayMillis);
-            }
-            if (failing.get()) {
-                throw new IllegalStateException("HSM unavailable while signing for " + claims.pat());
-            }
-            return "h.token-" + n + "-" + claims.issuedAt() + ".s";
-        }
-
-        @Override
-        public JwtSigner withProvider(Provider provider) {
-            return this;
-        }
     }
 
     private CachingTokenSource source(Duration lifetime) {
@@ -233,6 +197,94 @@ class CachingTokenSourceTest {
 
         assertThat(source.token()).isEqualTo(second);
         assertThat(signer.calls).hasValue(2);
+    }
+
+    @Test
+    void aFailingRefreshServesTheOldTokenOnlyUntilExpMinusTheClockSkew() {
+        CachingTokenSource source = CachingTokenSource.builder().signer(signer).key(key).credentials(CREDS)
+                .assembler(ClaimsAssembler.builder().clock(clock).lifetime(Duration.ofHours(1)).build())
+                .clockSkew(Duration.ofMinutes(2)).build();
+        String old = source.token();
+        long exp = signer.expiresAtMillis(old);
+        signer.failing.set(true);
+
+        clock.setMillis(exp - Duration.ofMinutes(2).toMillis() - 1);
+        captureStderr(() -> assertThat(source.token()).isEqualTo(old));
+        clock.advance(Duration.ofMillis(1));
+
+        assertThatThrownBy(() -> captureStderr(source::token)).isInstanceOf(SigningException.class);
+    }
+
+    @Test
+    void retriesBackOffByDoublingUpToTheCapAndTheListenerHearsEachAttempt() {
+        RecordingListener listener = new RecordingListener();
+        CachingTokenSource source = CachingTokenSource.builder().signer(signer).key(key).credentials(CREDS)
+                .assembler(ClaimsAssembler.builder().clock(clock).lifetime(Duration.ofHours(1)).build())
+                .retryDelay(Duration.ofSeconds(2)).maxRetryDelay(Duration.ofSeconds(10)).listener(listener).build();
+        source.token();
+        clock.advance(Duration.ofMinutes(56));
+        signer.failing.set(true);
+
+        List<Long> delays = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            int before = signer.calls.get();
+            captureStderr(source::token);
+            assertThat(signer.calls).hasValue(before + 1);
+            long next = listener.lastFailure().nextAttemptAt().toEpochMilli();
+            delays.add(next - clock.millis());
+            clock.setMillis(next - 1);
+            source.token();
+            assertThat(signer.calls).as("no attempt before the backoff ends").hasValue(before + 1);
+            clock.advance(Duration.ofMillis(1));
+        }
+        signer.failing.set(false);
+        source.token();
+
+        assertThat(delays).containsExactly(2_000L, 4_000L, 8_000L, 10_000L, 10_000L);
+        assertThat(listener.failed).extracting(TokenRefreshListener.RefreshFailed::consecutiveFailures)
+                .containsExactly(1, 2, 3, 4, 5);
+        assertThat(listener.failed).allSatisfy(f -> {
+            assertThat(f.background()).isFalse();
+            assertThat(f.servingUntil()).isPresent();
+            assertThat(f.keyId()).isEqualTo("primary");
+        });
+        assertThat(listener.refreshed).hasSize(2);
+        assertThat(listener.refreshed.get(1).failuresBefore()).isEqualTo(5);
+    }
+
+    @Test
+    void withoutAValidTokenCallersFailFastDuringTheBackoffInsteadOfQueueingOnTheSigner() {
+        CachingTokenSource source = source(Duration.ofHours(1));
+        signer.failing.set(true);
+        assertThatThrownBy(() -> captureStderr(source::token)).isInstanceOf(SigningException.class);
+
+        clock.advance(Duration.ofSeconds(4));
+        assertThatThrownBy(source::token)
+                .isInstanceOf(SigningException.class)
+                .hasMessageContaining("signing failed 1 time(s) in a row, next attempt at 2026-11-29T10:00:05Z")
+                .hasMessageNotContaining(PAT);
+        assertThat(signer.calls).hasValue(1);
+        clock.advance(Duration.ofSeconds(1));
+        signer.failing.set(false);
+        assertThat(source.token()).startsWith("h.token-2");
+    }
+
+    @Test
+    void jitterMakesOnDemandRefreshesEarlierByAtMostItsBound() {
+        RecordingListener listener = new RecordingListener();
+        CachingTokenSource source = CachingTokenSource.builder().signer(signer).key(key).credentials(CREDS)
+                .assembler(ClaimsAssembler.builder().clock(clock).lifetime(Duration.ofHours(1)).build())
+                .jitter(Duration.ofSeconds(20)).listener(listener).build();
+        for (int i = 0; i < 100; i++) {
+            source.token();
+            clock.setMillis(listener.refreshed.get(i).refreshAt().toEpochMilli());
+        }
+
+        assertThat(listener.refreshed).allSatisfy(r -> assertThat(
+                Duration.between(r.refreshAt(), r.expiresAt().minus(Duration.ofMinutes(5))).toMillis())
+                .isBetween(0L, 20_000L));
+        assertThat(listener.refreshed.stream().map(r -> r.expiresAt().toEpochMilli() - r.refreshAt().toEpochMilli())
+                .distinct().count()).isGreaterThan(50);
     }
 
     @Test

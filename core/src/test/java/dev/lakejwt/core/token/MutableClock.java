@@ -19,6 +19,11 @@ public final class MutableClock extends Clock {
         millis.addAndGet(d.toMillis());
     }
 
+    /** Moves the clock to an epoch-millisecond instant, forwards or backwards. */
+    public void setMillis(long epochMillis) {
+        millis.set(epochMillis);
+    }
+
     @Override
     public long millis() {
         return millis.get();
