@@ -238,6 +238,11 @@ class LakeConfigTest {
                 "LAKE_PKCS11_SLOT", "1", "LAKE_PKCS11_SLOT_INDEX", "0")).pkcs11Config())
                 .isInstanceOf(LakeConfigException.class).hasMessageContaining("--pkcs11-slot")
                 .hasMessageContaining("--pkcs11-slot-index");
+        assertThatThrownBy(() -> LakeConfig.fromEnvironment(Map.of("LAKE_PKCS11_CONFIG", "p11.cfg",
+                "LAKE_PKCS11_SLOT_INDEX", "1")).pkcs11Config())
+                .isInstanceOf(LakeConfigException.class)
+                .hasMessageContaining("a PKCS#11 slot (LAKE_PKCS11_SLOT_INDEX, --pkcs11-slot-index) is set with a "
+                        + "SunPKCS11 configuration file").hasMessageContaining("--pkcs11-library");
         assertThatThrownBy(() -> LakeConfig.fromEnvironment(Map.of("LAKE_PKCS11_SLOT", "one")))
                 .isInstanceOf(LakeConfigException.class).hasMessageContaining("LAKE_PKCS11_SLOT='one' is not a whole number");
         assertThatThrownBy(() -> LakeConfig.fromEnvironment(Map.of()).generateKeyInToken(Algorithm.RS256))

@@ -184,11 +184,14 @@ class KeyStoreFlagsTest {
         String relative = Cli.run(credentials(), "token", "--pkcs11-library", "libsofthsm2.so", "--alias", "k")
                 .failedWith(2);
         String noNumber = Cli.run(credentials(), "token", "--pkcs11-slot", "first").failedWith(2);
+        String withFile = Cli.run(credentials(), "token", "--pkcs11-config", dir.resolve("p11.cfg").toString(),
+                "--pkcs11-slot", "3", "--alias", "k").failedWith(2);
 
         assertThat(negative).contains("--pkcs11-slot -1 is negative");
         assertThat(both).contains("both --pkcs11-slot and --pkcs11-slot-index");
         assertThat(relative).contains("libsofthsm2.so must be an absolute path");
         assertThat(noNumber).contains("--pkcs11-slot").contains("first");
+        assertThat(withFile).contains("(LAKE_PKCS11_SLOT, --pkcs11-slot) is set with a SunPKCS11 configuration file");
     }
 
     @Test
