@@ -54,6 +54,24 @@ class KeygenCommandTest {
     }
 
     @Test
+    void es256WritesAP256PairThatTokenSignsWithAsEs256() throws Exception {
+        Cli.Result run = Cli.run(Map.of(), "keygen", "--out", dir.toString(), "--name", "ec-key", "--alg", "es256")
+                .succeeded();
+
+        SigningKey key = KeyLoader.loadPrivateKey(dir.resolve("ec-key.pem"));
+        PublicKey publicKey = KeyLoader.loadPublicKey(dir.resolve("ec-key.pub.pem"));
+        assertThat(((java.security.interfaces.ECPublicKey) publicKey).getParams().getCurve().getField().getFieldSize())
+                .isEqualTo(256);
+        assertThat(run.out()).contains("EC P-256");
+        Cli.Result token = Cli.run(Map.of("LAKE_USER", "u", "LAKE_PAT", "p-123", "LAKE_ORG_ID", "o"), "token",
+                "--key", dir.resolve("ec-key.pem").toString()).succeeded();
+        Jwt jwt = Jwt.parse(token.out().strip());
+        assertThat(jwt.header().get("alg").asText()).isEqualTo("ES256");
+        assertThat(key.keyId()).isEqualTo("ec-key");
+        assertThat(jwt.verifiesWith(publicKey)).isTrue();
+    }
+
+    @Test
     void refusesToOverwriteAKeyUnlessForced() throws Exception {
         Cli.run(Map.of(), "keygen", "--out", dir.toString()).succeeded();
         String first = Files.readString(dir.resolve("primary.pem"));
