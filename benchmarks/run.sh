@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs the JMH suite and `openssl speed`, then renders docs/benchmarks.md (its generated block) and
+# docs/images/signing-throughput.svg from the JMH JSON. Builds nothing.
+#
+#   benchmarks/run.sh            the full run (about 14 minutes on 2 cores): every signer x alg x provider,
+#                                the raw signature, the overhead probe, the warm token source, all with -prof gc
+#   benchmarks/run.sh -smoke     seconds: RS256 only, two signers, tiny iterations; writes to
+#                                benchmarks/target/smoke/ (never over the published docs) unless --out is given
+#   --out DIR                    write DIR/benchmarks.md and DIR/images/signing-throughput.svg instead
+#
+# Run the full suite on a quiet machine: every other process competes for the same cores.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+jar="$here/target/benchmarks.jar"
+mode=full
+out=""
+invocation="benchmarks/run.sh${*:+ $*}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -smoke|--smoke) mode=smoke ;;
+    --out) [ $# -ge 2 ] || { echo "run.sh: --out needs a directory" >&2; exit 2; }; out="$2"; shift ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument '$1' (use -smoke, --out DIR)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if [ ! -f "$jar" ]; then
+  echo "run.sh: $jar is missing; build it first:" >&2
+  echo "  mvn -B -q package -pl benchmarks -am -DskipTests" >&2
+  exit 2
+fi
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if [ -z "$out" ]; then
+  if [ "$mode" = smoke ]; then out="$here/target/smoke"; else out="$root/docs"; fi
+fi
+work="$here/target/run-$mode"
+rm -rf "$work"
+mkdir -p "$work" "$out/images"
+
+if [ "$mode" = smoke ]; then
+  include='SigningBenchmark.sign|BaselineBenchmark.rawSignature$|OverheadBenchmark|TokenSourceBenchmark.token$'
+  jmh_opts=(-f 1 -wi 1 -w 200ms -i 1 -r 300ms -p alg=RS256 -p signer=jdk,jose4j -p source=caching -prof gc)
+  seconds=1
+else
+  include='SigningBenchmark|BaselineBenchmark|OverheadBenchmark|TokenSourceBenchmark'
+  jmh_opts=(-f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc)
+  seconds=10
+fi
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "unknown")
+echo "run.sh: $mode run, load average $load; JMH output follows" >&2
+
+"$java" -jar "$jar" "$include" "${jmh_opts[@]}" -rf json -rff "$work/jmh.json" | tee "$work/jmh.log"
+jmh_command="java -jar benchmarks/target/benchmarks.jar '$include' ${jmh_opts[*]} -rf json -rff jmh.json"
+
+openssl_args=()
+if command -v openssl >/dev/null 2>&1; then
+  echo "run.sh: openssl speed -seconds $seconds rsa2048 / ecdsap256" >&2
+  openssl speed -seconds "$seconds" rsa2048 >"$work/openssl-rsa2048.txt" 2>/dev/null || true
+  openssl speed -seconds "$seconds" ecdsap256 >"$work/openssl-ecdsap256.txt" 2>/dev/null || true
+  tail -n 2 "$work/openssl-rsa2048.txt" "$work/openssl-ecdsap256.txt" >&2 || true
+  openssl_args=(--openssl-rsa "$work/openssl-rsa2048.txt" --openssl-ec "$work/openssl-ecdsap256.txt"
+                --openssl-version "$(openssl version)")
+else
+  echo "run.sh: openssl not found: the report shows the openssl reference as not measured" >&2
+fi
+
+"$java" -cp "$jar" dev.lakejwt.benchmarks.report.ReportMain --jmh "$work/jmh.json" \
+  --markdown "$out/benchmarks.md" --svg "$out/images/signing-throughput.svg" "${openssl_args[@]}" \
+  --command "$invocation" --jmh-command "$jmh_command" --load "$load"
