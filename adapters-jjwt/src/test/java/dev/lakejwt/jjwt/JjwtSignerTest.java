@@ -3,14 +3,20 @@ package dev.lakejwt.jjwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lakejwt.core.Algorithm;
 import dev.lakejwt.core.SigningException;
 import dev.lakejwt.core.claims.LakeClaims;
+import dev.lakejwt.core.jdk.JcaSignatures;
 import dev.lakejwt.core.jdk.JdkJwtSigner;
+import dev.lakejwt.core.key.Pkcs11Config;
+import dev.lakejwt.core.key.Pkcs11Token;
 import dev.lakejwt.core.key.SigningKey;
+import dev.lakejwt.testkit.softhsm.SoftHsm;
 import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.Security;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,5 +127,25 @@ class JjwtSignerTest {
                 .hasMessageContaining("signer 'jjwt' failed to sign RS256 with key 'primary' (provider SunEC)")
                 .hasMessageContaining("SHA256withRSA")
                 .hasMessageNotContaining("the-pat");
+    }
+
+    @Test
+    void aTokenKeySignsThroughTheKeysProviderWhichPlainJjwtCannotFindAlone() throws Exception {
+        SoftHsm hsm = SoftHsm.get();
+        Pkcs11Token token = Pkcs11Token.open(Pkcs11Config.builder().name("jjwt-test").library(hsm.library())
+                .slot(hsm.slot()).build());
+        PublicKey publicKey = token.generateKeyPair("jjwt-test", Algorithm.ES256, SoftHsm.pin());
+        SigningKey key = token.loadKey("jjwt-test", SoftHsm.pin());
+
+        assertThatThrownBy(() -> Jwts.builder().subject("demo_user").signWith(key.privateKey(), Jwts.SIG.ES256).compact())
+                .as("without JwtBuilder.provider(p), the JCA default has no provider for the token's key")
+                .isInstanceOf(io.jsonwebtoken.security.SignatureException.class)
+                .hasMessageContaining("No installed provider supports this key");
+        String jwt = new JjwtSigner().sign(CLAIMS, key);
+
+        int dot = jwt.lastIndexOf('.');
+        assertThat(JcaSignatures.verify(Algorithm.ES256, publicKey, jwt.substring(0, dot).getBytes(StandardCharsets.US_ASCII),
+                Base64.getUrlDecoder().decode(jwt.substring(dot + 1)))).isTrue();
+        assertThat(Security.getProvider(token.provider().getName())).as("nothing registered JVM-wide").isNull();
     }
 }

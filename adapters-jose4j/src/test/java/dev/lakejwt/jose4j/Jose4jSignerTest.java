@@ -4,23 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.lakejwt.core.Algorithm;
 import dev.lakejwt.core.SigningException;
 import dev.lakejwt.core.claims.LakeClaims;
+import dev.lakejwt.core.jdk.JcaSignatures;
 import dev.lakejwt.core.jdk.JdkJwtSigner;
+import dev.lakejwt.core.key.Pkcs11Config;
+import dev.lakejwt.core.key.Pkcs11Token;
 import dev.lakejwt.core.key.SigningKey;
 import dev.lakejwt.testkit.contract.CountingProvider;
+import dev.lakejwt.testkit.softhsm.SoftHsm;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.Security;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.jose4j.jca.ProviderContext;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,5 +163,37 @@ class Jose4jSignerTest {
         var consumer = new JwtConsumerBuilder().setSkipAllValidators().setVerificationKey(rsa.getPublic()).build();
         assertThat(consumer.processToClaims(token).getClaimsMap())
                 .isEqualTo(consumer.processToClaims(reference).getClaimsMap());
+    }
+
+    @Test
+    void aTokenKeysProviderIsRegisteredBecauseJose4jFindsProvidersOnlyByName() throws Exception {
+        SoftHsm hsm = SoftHsm.get();
+        Pkcs11Token token = Pkcs11Token.open(Pkcs11Config.builder().name("jose4j-test").library(hsm.library())
+                .slot(hsm.slot()).build());
+        PublicKey publicKey = token.generateKeyPair("jose4j-test", Algorithm.RS256, SoftHsm.pin());
+        SigningKey tokenKey = token.loadKey("jose4j-test", SoftHsm.pin());
+        String name = token.provider().getName();
+        JsonWebSignature idiomatic = new JsonWebSignature();
+        idiomatic.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        idiomatic.setPayload("{}");
+        idiomatic.setKey(tokenKey.privateKey());
+        ProviderContext byName = new ProviderContext();
+        byName.getSuppliedKeyProviderContext().setSignatureProvider(name);
+        idiomatic.setProviderContext(byName);
+        try {
+            assertThatThrownBy(idiomatic::getCompactSerialization).as("the token's provider, not registered")
+                    .isInstanceOf(JoseException.class)
+                    .hasMessageContaining("Unable to get an implementation of SHA256withRSA for provider " + name);
+
+            String jwt = new Jose4jSigner().sign(CLAIMS, tokenKey);
+
+            assertThat(Security.getProvider(name)).as("registered, at the lowest preference").isSameAs(token.provider());
+            int dot = jwt.lastIndexOf('.');
+            assertThat(JcaSignatures.verify(Algorithm.RS256, publicKey,
+                    jwt.substring(0, dot).getBytes(StandardCharsets.US_ASCII),
+                    Base64.getUrlDecoder().decode(jwt.substring(dot + 1)))).isTrue();
+        } finally {
+            Security.removeProvider(name);
+        }
     }
 }

@@ -3,23 +3,33 @@ package dev.lakejwt.nimbus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.lakejwt.core.Algorithm;
 import dev.lakejwt.core.SigningException;
 import dev.lakejwt.core.claims.LakeClaims;
+import dev.lakejwt.core.jdk.JcaSignatures;
 import dev.lakejwt.core.jdk.JdkJwtSigner;
+import dev.lakejwt.core.key.Pkcs11Config;
+import dev.lakejwt.core.key.Pkcs11Token;
 import dev.lakejwt.core.key.SigningKey;
+import dev.lakejwt.testkit.softhsm.SoftHsm;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.Security;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -136,5 +146,27 @@ class NimbusSignerTest {
                 .isInstanceOf(SigningException.class)
                 .hasMessageContaining("JCA provider SunEC has no SHA256withRSA signature")
                 .hasMessageNotContaining("the-pat");
+    }
+
+    @Test
+    void aTokenEcKeyNeedsTheOpaqueKeyConstructorAndTheKeysProviderInTheJcaContext() throws Exception {
+        SoftHsm hsm = SoftHsm.get();
+        Pkcs11Token token = Pkcs11Token.open(Pkcs11Config.builder().name("nimbus-test").library(hsm.library())
+                .slot(hsm.slot()).build());
+        PublicKey publicKey = token.generateKeyPair("nimbus-test", Algorithm.ES256, SoftHsm.pin());
+        SigningKey key = token.loadKey("nimbus-test", SoftHsm.pin());
+        JWSObject idiomatic = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload(LAKE_PAYLOAD));
+
+        assertThat(key.privateKey()).as("so new ECDSASigner(ECPrivateKey) is impossible")
+                .isNotInstanceOf(ECPrivateKey.class);
+        assertThatThrownBy(() -> idiomatic.sign(new ECDSASigner(key.privateKey(), Curve.P_256)))
+                .as("without the key's provider in the JCA context").isInstanceOf(JOSEException.class)
+                .hasMessageContaining("No installed provider supports this key");
+        String jwt = new NimbusSigner().sign(CLAIMS, key);
+
+        int dot = jwt.lastIndexOf('.');
+        assertThat(JcaSignatures.verify(Algorithm.ES256, publicKey, jwt.substring(0, dot).getBytes(StandardCharsets.US_ASCII),
+                Base64.getUrlDecoder().decode(jwt.substring(dot + 1)))).isTrue();
+        assertThat(Security.getProvider(token.provider().getName())).as("nothing registered JVM-wide").isNull();
     }
 }

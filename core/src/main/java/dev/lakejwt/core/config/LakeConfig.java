@@ -212,7 +212,8 @@ public final class LakeConfig {
     /**
      * The PKCS#11 token's configuration: the SunPKCS11 file, else the library with its slot or slot index.
      *
-     * @throws LakeConfigException when neither is set, or both, or both a slot and a slot index
+     * @throws LakeConfigException when neither is set, or both, or both a slot and a slot index, or a slot
+     *                             with a configuration file
      */
     public Pkcs11Config pkcs11Config() {
         if (pkcs11ConfigFile != null && pkcs11Library != null) {
@@ -221,6 +222,14 @@ public final class LakeConfig {
                     + "library itself, so give one of them");
         }
         if (pkcs11ConfigFile != null) {
+            if (pkcs11Slot != null || pkcs11SlotIndex != null) {
+                Setting slot = pkcs11Slot != null ? Setting.PKCS11_SLOT : Setting.PKCS11_SLOT_INDEX;
+                throw new LakeConfigException("a PKCS#11 slot (" + slot.variable() + ", " + slot.flag() + ") is set "
+                        + "with a SunPKCS11 configuration file (" + Setting.PKCS11_CONFIG.flag() + "), which names "
+                        + "its slot itself: put the slot in the file (slot = … or slotListIndex = …), or give the "
+                        + "library instead (" + Setting.PKCS11_LIBRARY.variable() + ", " + Setting.PKCS11_LIBRARY.flag()
+                        + ")");
+            }
             return Pkcs11Config.fromFile(pkcs11ConfigFile);
         }
         Path library = require(pkcs11Library, Setting.PKCS11_LIBRARY);

@@ -15,23 +15,23 @@ import dev.lakejwt.core.LakeConfigException;
 import dev.lakejwt.core.SigningException;
 import dev.lakejwt.core.jdk.JcaSignatures;
 import dev.lakejwt.core.key.PemEncoder;
-import dev.lakejwt.core.key.SoftHsm;
 import dev.lakejwt.core.key.SigningKey;
 import dev.lakejwt.core.key.TestPem;
 import dev.lakejwt.core.token.RefreshAheadTokenSource;
 import dev.lakejwt.core.token.TokenSource;
+import dev.lakejwt.testkit.softhsm.SoftHsm;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PublicKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -238,6 +238,11 @@ class LakeConfigTest {
                 "LAKE_PKCS11_SLOT", "1", "LAKE_PKCS11_SLOT_INDEX", "0")).pkcs11Config())
                 .isInstanceOf(LakeConfigException.class).hasMessageContaining("--pkcs11-slot")
                 .hasMessageContaining("--pkcs11-slot-index");
+        assertThatThrownBy(() -> LakeConfig.fromEnvironment(Map.of("LAKE_PKCS11_CONFIG", "p11.cfg",
+                "LAKE_PKCS11_SLOT_INDEX", "1")).pkcs11Config())
+                .isInstanceOf(LakeConfigException.class)
+                .hasMessageContaining("a PKCS#11 slot (LAKE_PKCS11_SLOT_INDEX, --pkcs11-slot-index) is set with a "
+                        + "SunPKCS11 configuration file").hasMessageContaining("--pkcs11-library");
         assertThatThrownBy(() -> LakeConfig.fromEnvironment(Map.of("LAKE_PKCS11_SLOT", "one")))
                 .isInstanceOf(LakeConfigException.class).hasMessageContaining("LAKE_PKCS11_SLOT='one' is not a whole number");
         assertThatThrownBy(() -> LakeConfig.fromEnvironment(Map.of()).generateKeyInToken(Algorithm.RS256))

@@ -8,6 +8,7 @@ import dev.lakejwt.core.KeyLoadingException;
 import dev.lakejwt.core.claims.LakeClaims;
 import dev.lakejwt.core.jdk.JcaSignatures;
 import dev.lakejwt.core.jdk.JdkJwtSigner;
+import dev.lakejwt.testkit.softhsm.SoftHsm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class Pkcs11TokenTest {
     @BeforeAll
     static void token() {
         hsm = SoftHsm.get();
-        token = Pkcs11Token.open(hsm.config("main", "lakejwt-test"));
+        token = Pkcs11Token.open(config("main", "lakejwt-test"));
     }
 
     @ParameterizedTest
@@ -82,7 +83,7 @@ class Pkcs11TokenTest {
         PublicKey publicKey = token.generateKeyPair("persisted", Algorithm.RS256, SoftHsm.pin());
 
         assertThat(hsm.storedObjects()).as("private key, public key and certificate are on disk").isEqualTo(before + 3);
-        Pkcs11Token other = Pkcs11Token.open(hsm.config("main", "lakejwt-other"));
+        Pkcs11Token other = Pkcs11Token.open(config("main", "lakejwt-other"));
         assertThat(other.provider()).isNotSameAs(token.provider());
         SigningKey again = other.loadKey("persisted", SoftHsm.pin());
         assertThat(again.provider()).containsSame(other.provider());
@@ -91,7 +92,7 @@ class Pkcs11TokenTest {
 
     @Test
     void theSameConfigurationOpensTheSameToken() {
-        assertThat(Pkcs11Token.open(hsm.config("main", "lakejwt-test"))).isSameAs(token);
+        assertThat(Pkcs11Token.open(config("main", "lakejwt-test"))).isSameAs(token);
     }
 
     @Test
@@ -129,7 +130,7 @@ class Pkcs11TokenTest {
     @Test
     void aWrongPinIsRejectedWithoutBeingShownAndIsWiped() {
         // The "login" token is logged into by no other test: a PKCS#11 login is process-wide.
-        Pkcs11Token fresh = Pkcs11Token.open(hsm.config("login", "lakejwt-login"));
+        Pkcs11Token fresh = Pkcs11Token.open(config("login", "lakejwt-login"));
         char[] wrong = "wrong-PIN-1234".toCharArray();
 
         assertThatThrownBy(() -> fresh.loadKey("primary", wrong))
@@ -209,6 +210,10 @@ class Pkcs11TokenTest {
                 .doesNotContain(SoftHsm.PIN);
         assertThat(token.toString()).contains("slot " + hsm.slot("main")).doesNotContain(SoftHsm.PIN);
         assertThat(token.provider().getName()).isEqualTo("SunPKCS11-lakejwt-test");
+    }
+
+    private static Pkcs11Config config(String token, String name) {
+        return Pkcs11Config.builder().name(name).library(hsm.library()).slot(hsm.slot(token)).build();
     }
 
     static boolean verifies(String jwt, Algorithm algorithm, PublicKey publicKey) throws Exception {

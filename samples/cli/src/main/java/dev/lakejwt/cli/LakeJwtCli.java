@@ -31,8 +31,11 @@ import picocli.CommandLine.Spec;
             FakeLakeCommand.class, KeygenCommand.class},
         footerHeading = "%nEnvironment (read where a flag is absent):%n",
         footer = {
-            "  LAKE_URL LAKE_SYSTEM LAKE_ORG_ID LAKE_USER LAKE_PAT LAKE_KEY_FILE LAKE_KEY_ID",
-            "  LAKE_KEY_PASSPHRASE LAKE_TOKEN_TTL LAKE_SIGNER LAKE_JCA_PROVIDER",
+            "  LAKE_URL LAKE_SYSTEM LAKE_ORG_ID LAKE_USER LAKE_PAT LAKE_TOKEN_TTL",
+            "  LAKE_SIGNER LAKE_JCA_PROVIDER",
+            "  the key: LAKE_KEY_FILE with LAKE_KEY_PASSPHRASE, or LAKE_KEYSTORE, or",
+            "  LAKE_PKCS11_CONFIG, or LAKE_PKCS11_LIBRARY with LAKE_PKCS11_SLOT or",
+            "  LAKE_PKCS11_SLOT_INDEX; then LAKE_KEY_ALIAS, LAKE_PIN, LAKE_KEY_ID",
             "%nExample sessions: docs/cli.md"})
 public final class LakeJwtCli implements Callable<Integer> {
     @Spec

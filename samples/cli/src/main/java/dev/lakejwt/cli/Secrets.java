@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,10 +13,13 @@ import java.util.regex.Pattern;
  * (a base64url JSON header, two dots) and any PEM block are replaced by {@link #MASK}.
  *
  * <p>Easy to get wrong: a secret must be {@link #add added} as soon as it is read, before anything that
- * could fail with a message quoting it.
+ * could fail with a message quoting it. A secret shorter than {@value #SHORT} characters (a token PIN
+ * such as {@code 1234}) is masked only where it stands alone, not inside a longer run of letters and
+ * digits, so that it does not cut slot numbers and file names to pieces.
  */
 final class Secrets {
     static final String MASK = "<redacted>";
+    static final int SHORT = 8;
     /** A compact JWS: its header is base64url JSON, so it starts with {@code eyJ} (unlike a host name). */
     private static final Pattern COMPACT_JWS =
             Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*");
@@ -50,7 +54,9 @@ final class Secrets {
         String out = text;
         List<String> longestFirst = values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         for (String secret : longestFirst) {
-            out = out.replace(secret, MASK);
+            out = secret.length() >= SHORT ? out.replace(secret, MASK)
+                    : out.replaceAll("(?<![A-Za-z0-9])" + Pattern.quote(secret) + "(?![A-Za-z0-9])",
+                            Matcher.quoteReplacement(MASK));
         }
         out = PEM_BLOCK.matcher(out).replaceAll(MASK);
         return COMPACT_JWS.matcher(out).replaceAll(MASK);

@@ -10,20 +10,21 @@ import dev.lakejwt.core.key.SigningKey;
 import dev.lakejwt.core.sign.JcaProviders;
 import dev.lakejwt.core.sign.JwtSigner;
 import dev.lakejwt.core.sign.JwtSigners;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The flags that say who signs and how ({@code --signer --key --passphrase-env --kid --sub --pat --org
- * --ttl --iss --provider}), shared by {@code token} and {@code query}, and their resolution, flag first,
- * else the {@code LAKE_*} variable, into a ready {@link Signing}.
+ * The flags that say who signs and how ({@code --signer}, the key source of {@link KeySourceOptions},
+ * {@code --sub --pat --org --ttl --iss --provider}), shared by {@code token} and {@code query}, and
+ * their resolution, flag first, else the {@code LAKE_*} variable, into a ready {@link Signing}.
  *
- * <p>Easy to get wrong: {@code --passphrase-env} takes the <em>name</em> of a variable, and the PAT
- * and passphrase go into {@link Secrets} before anything can fail with them in a message.
+ * <p>Easy to get wrong: {@code --passphrase-env} and {@code --pin-env} take the <em>name</em> of a
+ * variable, and the PAT, passphrase and PIN go into {@link Secrets} before anything can fail with them
+ * in a message.
  */
 final class SigningOptions {
     /** The environment variable {@code lakejwt} adds to the class path, e.g. for the ACCP jar. */
@@ -33,19 +34,8 @@ final class SigningOptions {
             description = "Signer: jdk, jjwt, nimbus or jose4j (default: $LAKE_SIGNER, else jdk).")
     String signer;
 
-    @Option(names = "--key", paramLabel = "FILE",
-            description = "Private key PEM, as the Lake console downloads it (default: $LAKE_KEY_FILE, else primary.pem).")
-    Path key;
-
-    @Option(names = "--passphrase-env", paramLabel = "VAR",
-            description = "Name of the environment variable holding the key's passphrase, for an encrypted key "
-                    + "(default: the passphrase in $LAKE_KEY_PASSPHRASE). Never the passphrase itself.")
-    String passphraseEnv;
-
-    @Option(names = "--kid", paramLabel = "KID",
-            description = "Key id: the key's name in the Lake console (default: $LAKE_KEY_ID, else the key file name "
-                    + "without .pem).")
-    String kid;
+    @Mixin
+    KeySourceOptions keySource;
 
     @Option(names = "--sub", paramLabel = "USER", description = "Lake user name, claim sub (default: $LAKE_USER).")
     String sub;
@@ -83,16 +73,14 @@ final class SigningOptions {
     LakeConfig config(Map<String, String> environment, Secrets secrets, String url, String system) {
         secrets.add(pat);
         secrets.add(environment.get(Setting.PAT.variable()));
-        secrets.add(environment.get(Setting.KEY_PASSPHRASE.variable()));
         LakeConfig.Builder builder = LakeConfig.builder()
                 .system(system)
                 .orgId(org)
                 .user(sub)
                 .pat(pat)
-                .keyFile(key)
-                .keyId(kid)
                 .signer(signer)
                 .jcaProvider(provider);
+        keySource.applyTo(builder, environment, secrets);
         if (url != null) {
             builder.url(url);
         }
@@ -103,30 +91,12 @@ final class SigningOptions {
             }
             builder.tokenTtl(Duration.ofSeconds(ttl));
         }
-        if (passphraseEnv != null) {
-            builder.keyPassphrase(passphraseFrom(environment, secrets));
-        }
-        return builder.fromEnvironment(environment).build();
-    }
-
-    private char[] passphraseFrom(Map<String, String> environment, Secrets secrets) {
-        String variable = passphraseEnv.trim();
-        if (variable.isEmpty() || !variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw CliException.input("--passphrase-env takes the name of an environment variable (e.g. "
-                    + "KEY_PASSPHRASE), not the passphrase itself");
-        }
-        String value = environment.get(variable);
-        secrets.add(value);
-        if (value == null || value.isEmpty()) {
-            throw CliException.input("--passphrase-env names " + variable + ", but " + variable
-                    + " is not set: export it first (read -rs " + variable + " && export " + variable + ")");
-        }
-        return value.toCharArray();
+        return builder.fromEnvironment(keySource.environmentFor(environment)).build();
     }
 
     /**
      * Checks and loads everything needed to sign, in the order a user fixes things: credentials, signer
-     * name, JCA provider, key file.
+     * name, JCA provider, key.
      */
     Signing resolve(LakeConfig config, Clock clock) {
         LakeCredentials credentials = config.credentials();

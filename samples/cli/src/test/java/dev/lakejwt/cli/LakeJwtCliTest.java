@@ -2,6 +2,7 @@ package dev.lakejwt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakejwt.core.config.Setting;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,10 @@ class LakeJwtCliTest {
 
         assertThat(run.out()).contains("Usage: lakejwt").contains("token").contains("query").contains("keygen")
                 .contains("Exit codes:").contains("LAKE_PAT").contains("docs/cli.md");
+        for (Setting setting : Setting.values()) {
+            assertThat(run.out()).as("the help names " + setting.variable()).containsPattern(
+                    "\\b" + setting.variable() + "\\b");
+        }
     }
 
     @Test

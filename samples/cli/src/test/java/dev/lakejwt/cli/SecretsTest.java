@@ -18,6 +18,16 @@ class SecretsTest {
     }
 
     @Test
+    void masksAShortSecretSuchAsAPinOnlyWhereItStandsAlone() {
+        secrets.add("1234");
+        secrets.add("0");
+
+        assertThat(secrets.scrub("PIN 1234 refused for slot 1234567 of PKCS#11 token 0"))
+                .isEqualTo("PIN <redacted> refused for slot 1234567 of PKCS#11 token <redacted>");
+        assertThat(secrets.scrub("pin=1234, '1234'")).isEqualTo("pin=<redacted>, '<redacted>'");
+    }
+
+    @Test
     void masksACompactJwsButNotAHostName() {
         String token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJlLWJ5dGVz";
 

@@ -242,6 +242,9 @@ class TokenCommandTest {
         assertThat(run.out()).contains("Usage: lakejwt token").contains("--signer=NAME").contains("--key=FILE")
                 .contains("--passphrase-env=VAR").contains("--kid=KID").contains("--sub=USER").contains("--pat=PAT")
                 .contains("--org=ORG").contains("--ttl=SECONDS").contains("--iss=ISS").contains("--provider")
+                .contains("--keystore=FILE").contains("--alias=NAME").contains("--pin-env=VAR")
+                .contains("--pkcs11-config=FILE").contains("--pkcs11-library=FILE").contains("--pkcs11-slot=ID")
+                .contains("--pkcs11-slot-index=N")
                 .contains("Prefer LAKE_PAT").contains("Exit codes:");
         assertThat(run.err()).isEmpty();
     }

@@ -28,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
@@ -56,15 +57,18 @@ import org.junit.jupiter.api.TestInstance;
  * adds {@code class XxxSignerContractTest extends JwtSignerContract} supplying {@link #signer()},
  * and inherits these tests. They check the exact header and claim JSON (names, JSON types, values),
  * the signature with the JDK alone, acceptance by a {@link FakeLake} end to end, RS256 and ES256
- * (and PS256) where the signer supports them, 8 threads signing at once, that the signer signs with
- * the JCA provider it is given ({@link CountingProvider}), that a key of the wrong type fails with a
- * clear {@link SigningException}, and that no PAT, key material or token leaks into exception
- * messages or {@code toString()}.
+ * (and PS256) where the signer supports them, RS256 and ES256 with a key that cannot leave a PKCS#11
+ * token (SoftHSM, through {@code dev.lakejwt.testkit.softhsm.SoftHsm}), 8 threads signing at once, that
+ * the signer signs with the JCA provider it is given ({@link CountingProvider}), that a key of the
+ * wrong type fails with a clear {@link SigningException}, and that no PAT, key material or token leaks
+ * into exception messages or {@code toString()}.
  *
  * <p>Easy to get wrong: member <em>order</em> is not part of the contract (JSON objects are
  * unordered, and jjwt and nimbus write {@code alg} last); override {@link #writesReferenceOrder()}
  * to also demand the reference bytes. One fake Lake and one key pair per algorithm serve the whole
- * class ({@code @TestInstance(PER_CLASS)}), so keep subclasses free of per-test server state.
+ * class ({@code @TestInstance(PER_CLASS)}), so keep subclasses free of per-test server state. The
+ * PKCS#11 cases need SoftHSM 2 and {@code SOFTHSM2_CONF} set for the test JVM (see {@code SoftHsm});
+ * without SoftHSM they are skipped, unless {@code LAKEJWT_REQUIRE_SOFTHSM=1} makes them fail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class JwtSignerContract {
@@ -249,6 +253,46 @@ public abstract class JwtSignerContract {
 
         assertThat(JSON.readTree(part(token, 0)).get("alg").textValue()).isEqualTo("PS256");
         assertThat(JcaSignatures.verify(Algorithm.PS256, rsa.publicKey(), signingInput(token), part(token, 2))).isTrue();
+    }
+
+    @Test
+    void rs256WithAKeyThatNeverLeavesAPkcs11TokenIsAccepted() throws Exception {
+        signsWithANonExportableTokenKey(Algorithm.RS256);
+    }
+
+    @Test
+    void es256WithAKeyThatNeverLeavesAPkcs11TokenIsAccepted() throws Exception {
+        signsWithANonExportableTokenKey(Algorithm.ES256);
+    }
+
+    /**
+     * A key pair generated inside a SoftHSM token (private key sensitive, not extractable), loaded as a
+     * handle with the token's SunPKCS11 provider: the signer must sign through that provider, without
+     * casting the key to {@code RSAPrivateKey}/{@code ECPrivateKey} or reading its encoding, and the fake
+     * Lake must accept the token with the public key, the only part that left the token.
+     */
+    private void signsWithANonExportableTokenKey(Algorithm algorithm) throws Exception {
+        assumeTrue(signer().algorithms().contains(algorithm), "signer does not support " + algorithm);
+        TokenKeys.TokenKey tokenKey = TokenKeys.of(algorithm);
+        SigningKey key = tokenKey.signingKey();
+        assertThat(key.privateKey().getEncoded()).as("the private key cannot be exported").isNull();
+        assertThat(key.provider()).as("the key carries the token's provider").get()
+                .extracting(Provider::getName).isEqualTo("SunPKCS11-" + TokenKeys.PROVIDER_NAME);
+        lake.registerKey(rsa.user(), key.keyId(), tokenKey.publicKey());
+
+        String token = signer().sign(rsa.claims(), key);
+
+        JsonNode header = JSON.readTree(part(token, 0));
+        assertThat(header.get("alg").textValue()).isEqualTo(algorithm.name());
+        assertThat(header.get("kid").textValue()).isEqualTo(key.keyId());
+        byte[] signature = part(token, 2);
+        assertThat(signature).hasSize(algorithm == Algorithm.ES256 ? 64 : 256);
+        assertThat(JcaSignatures.verify(algorithm, tokenKey.publicKey(), signingInput(token), signature))
+                .as("signed in the token, verified with the exported public key").isTrue();
+        HttpResponse<String> response = query(token);
+        assertThat(response.statusCode()).as("fake Lake answered %s", response.body()).isEqualTo(200);
+        Verdict verdict = lake.journal().last().verdict();
+        assertThat(verdict.accepted()).as("%s", verdict).isTrue();
     }
 
     @Test

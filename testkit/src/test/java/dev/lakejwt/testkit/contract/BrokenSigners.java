@@ -8,7 +8,11 @@ import dev.lakejwt.core.key.SigningKey;
 import dev.lakejwt.core.sign.AbstractJwtSigner;
 import dev.lakejwt.core.sign.JwtSigner;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -79,6 +83,36 @@ final class BrokenSigners {
         }
     }
 
+    /**
+     * Rebuilds the private key from its encoding before signing, as libraries that cast or copy keys do:
+     * fine for a PEM key, impossible for a key that cannot leave a PKCS#11 token.
+     */
+    public static final class ExportsTheKey extends AbstractJwtSigner {
+        public ExportsTheKey() {
+            this(null);
+        }
+
+        ExportsTheKey(Provider provider) {
+            super("broken-exports-key", EnumSet.allOf(Algorithm.class), provider);
+        }
+
+        @Override
+        public JwtSigner withProvider(Provider provider) {
+            return new ExportsTheKey(provider);
+        }
+
+        @Override
+        protected String signToken(LakeClaims claims, SigningKey key, Provider provider) throws Exception {
+            byte[] encoded = key.privateKey().getEncoded();
+            if (encoded == null) {
+                throw new InvalidKeyException("the key has no encoding to copy");
+            }
+            PrivateKey copy = KeyFactory.getInstance(key.algorithm().keyType())
+                    .generatePrivate(new PKCS8EncodedKeySpec(encoded));
+            return compact(claims.asMap(), SigningKey.of(key.keyId(), copy, key.algorithm()), provider);
+        }
+    }
+
     /** Skips AbstractJwtSigner and passes a failure on with the claims, PAT included, in its message. */
     public static final class LeakyFailures implements JwtSigner {
         private final JdkJwtSigner delegate;
@@ -114,7 +148,7 @@ final class BrokenSigners {
         @Override
         public String sign(LakeClaims claims, SigningKey key) {
             try {
-                return compact(claims.asMap(), key, delegate.provider().orElse(null));
+                return compact(claims.asMap(), key, delegate.provider().or(key::provider).orElse(null));
             } catch (Exception e) {
                 throw new IllegalStateException("cannot sign " + claims.asMap() + " with " + key.keyId(), e);
             }
