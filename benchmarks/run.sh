@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the JMH suite and `openssl speed`, then renders docs/benchmarks.md (its generated block) and
-# docs/images/signing-throughput.svg from the JMH JSON. Builds nothing.
+# Runs the JMH suite and `openssl speed`, then renders docs/benchmarks.md (its generated block),
+# docs/images/signing-throughput.svg and the speed table in docs/choosing-a-library.md from the JMH JSON.
+# Builds nothing.
 #
 #   benchmarks/run.sh            the full run (about 14 minutes on 2 cores): every signer x alg x provider,
 #                                the raw signature, the overhead probe, the warm token source, all with -prof gc
@@ -69,4 +70,5 @@ fi
 
 "$java" -cp "$jar" dev.lakejwt.benchmarks.report.ReportMain --jmh "$work/jmh.json" \
   --markdown "$out/benchmarks.md" --svg "$out/images/signing-throughput.svg" "${openssl_args[@]}" \
+  --summary "$out/choosing-a-library.md" \
   --command "$invocation" --jmh-command "$jmh_command" --load "$load"

@@ -36,7 +36,7 @@ public final class ReportMain {
             new String[] {"JMH", "org.openjdk.jmh", "jmh-core"});
     private static final String USAGE = "usage: ReportMain --jmh RESULT.json --markdown docs/benchmarks.md --svg "
             + "docs/images/signing-throughput.svg [--openssl-rsa FILE] [--openssl-ec FILE] [--openssl-version TEXT] "
-            + "[--command TEXT] [--jmh-command TEXT] [--load TEXT] [--date TEXT]";
+            + "[--command TEXT] [--jmh-command TEXT] [--load TEXT] [--date TEXT] [--summary docs/choosing-a-library.md]";
 
     private ReportMain() {
     }
@@ -61,12 +61,19 @@ public final class ReportMain {
         Files.createDirectories(markdown.toAbsolutePath().getParent());
         Files.writeString(markdown, MarkdownReport.splice(page, MarkdownReport.render(data, chart)));
         System.out.println("wrote " + markdown + " and " + svg);
+        if (options.containsKey("summary")) {
+            Path summary = Path.of(options.get("summary"));
+            String existing = Files.exists(summary) ? Files.readString(summary) : null;
+            Files.writeString(summary, MarkdownReport.splice(existing, MarkdownReport.summary(data),
+                    MarkdownReport.SUMMARY_BEGIN, MarkdownReport.SUMMARY_END));
+            System.out.println("wrote the speed summary in " + summary);
+        }
     }
 
     static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         List<String> known = List.of("jmh", "markdown", "svg", "openssl-rsa", "openssl-ec", "openssl-version", "command",
-                "jmh-command", "load", "date");
+                "jmh-command", "load", "date", "summary");
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : "";
             if (!known.contains(name) || i + 1 >= args.length) {

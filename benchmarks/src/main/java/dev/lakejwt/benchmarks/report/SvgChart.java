@@ -68,24 +68,27 @@ public final class SvgChart {
         double axisMax = Math.ceil(max * 1.02 / step) * step;
         String keyType = alg.equals("ES256") ? "EC P-256" : "RSA-2048";
         text(svg, 12, top + 24, "start", "bold", 15, alg + " (" + keyType + "): complete tokens per second, one thread "
-                + "(higher is better); accp = Amazon Corretto Crypto Provider");
+                + "(higher is better)");
         text(svg, 12, top + 44, "start", "normal", 12, data.machine().cpu() + ", " + data.machine().cores()
                 + " cores, JDK " + data.run().jdk() + ", " + data.date());
         int plotTop = top + PANEL_HEAD;
+        int groups = (int) rows.stream().map(SigningRow::provider).distinct().count();
+        int plotBottom = plotTop + groups * GROUP_HEAD + rows.size() * ROW + 4;
+        axis(svg, plotTop, plotBottom, axisMax, step);
         int y = plotTop;
         String provider = null;
         for (SigningRow row : rows) {
             if (!row.provider().equals(provider)) {
                 provider = row.provider();
+                svg.append("<g stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\">");
                 text(svg, 12, y + 16, "start", "bold", 12, provider.equals("accp")
-                        ? "accp provider (native)" : "jdk provider (JDK default)");
+                        ? "accp provider (Amazon Corretto Crypto Provider, native)" : "jdk provider (the JDK's default)");
+                svg.append("</g>\n");
                 y += GROUP_HEAD;
             }
             bar(svg, row, y, axisMax);
             y += ROW;
         }
-        int plotBottom = y + 4;
-        axis(svg, plotTop, plotBottom, axisMax, step);
         if (openssl.isPresent()) {
             double x = x(openssl.getAsDouble(), axisMax);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#c0392b\" "

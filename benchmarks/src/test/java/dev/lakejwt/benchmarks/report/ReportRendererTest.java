@@ -144,6 +144,23 @@ class ReportRendererTest {
     }
 
     @Test
+    void theLibraryPageGetsOneSpeedLinePerSignerBetweenItsMarkers() throws Exception {
+        Files.writeString(dir.resolve("choosing.md"), "# Choosing\n\n" + MarkdownReport.SUMMARY_BEGIN + "\nold\n"
+                + MarkdownReport.SUMMARY_END + "\n\n## Recommendation\n");
+        render();
+
+        String page = Files.readString(dir.resolve("choosing.md"));
+
+        assertThat(page).startsWith("# Choosing\n\n").doesNotContain("old\n").endsWith("\n\n## Recommendation\n");
+        double raw = scores.get(key("BaselineBenchmark.rawSignature", "RS256", "accp", ""));
+        for (String signer : ReportData.SIGNERS) {
+            double score = scores.get(key("SigningBenchmark.sign", "RS256", "accp", signer));
+            assertThat(line(page, "| " + signer + " | ")).contains(String.format(Locale.US, "| %,.0f (%.2f, %.2f) |",
+                    score, score / raw, score / opensslRsa));
+        }
+    }
+
+    @Test
     void opensslSpeedSummaryRowsAreRead() {
         double rsa = 1000 + random.nextInt(5000) + 0.1;
         double ec = 10000 + random.nextInt(50000) + 0.7;
@@ -169,7 +186,7 @@ class ReportRendererTest {
         ReportMain.main(new String[] {"--jmh", jmh.toString(), "--markdown", dir.resolve("benchmarks.md").toString(),
             "--svg", dir.resolve("images/signing-throughput.svg").toString(), "--openssl-rsa", rsa.toString(),
             "--openssl-ec", ec.toString(), "--openssl-version", "OpenSSL 3.0.19 27 Jan 2026", "--command",
-            "benchmarks/run.sh", "--load", "0.05"});
+            "benchmarks/run.sh", "--load", "0.05", "--summary", dir.resolve("choosing.md").toString()});
         return Files.readString(dir.resolve("benchmarks.md"));
     }
 
