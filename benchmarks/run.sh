@@ -53,7 +53,24 @@ fi
 load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "unknown")
 echo "run.sh: $mode run, load average $load; JMH output follows" >&2
 
+# How quiet the machine stayed: CPU steal (time a virtual machine's host gave to others) over the run,
+# and every 10 s the 1-minute load and whether someone else's Maven build was running.
+cpu_times() { awk '/^cpu /{ print $2+$3+$4+$5+$6+$7+$8+$9, $9 }' /proc/stat 2>/dev/null || echo "0 0"; }
+read -r total0 steal0 < <(cpu_times)
+( while sleep 10; do echo "$(cut -d' ' -f1 /proc/loadavg) $(pgrep -f 'maven|surefire' | wc -l)"; done ) \
+  >"$work/load.txt" 2>/dev/null &
+sampler=$!
+trap 'kill "$sampler" 2>/dev/null || true' EXIT
+
 "$java" -jar "$jar" "$include" "${jmh_opts[@]}" -rf json -rff "$work/jmh.json" | tee "$work/jmh.log"
+kill "$sampler" 2>/dev/null || true
+read -r total1 steal1 < <(cpu_times)
+quiet=$(awk -v t=$((total1 - total0)) -v s=$((steal1 - steal0)) -v before="$load" '
+  { n++; if ($1 > max) max = $1; if ($2 > 0) busy++ }
+  END { printf "%s before the run; during it (JMH itself keeps about 1 busy) at most %.2f, CPU steal %s, another Maven build running in %d of %d samples",
+        before, max, (t > 0 ? sprintf("%.1f%%", 100 * s / t) : "n/a"), busy, n }' "$work/load.txt" </dev/null 2>/dev/null \
+  || echo "$load before the run")
+echo "run.sh: load $quiet" >&2
 jmh_command="java -jar benchmarks/target/benchmarks.jar '$include' ${jmh_opts[*]} -rf json -rff jmh.json"
 
 openssl_args=()
@@ -71,4 +88,4 @@ fi
 "$java" -cp "$jar" dev.lakejwt.benchmarks.report.ReportMain --jmh "$work/jmh.json" \
   --markdown "$out/benchmarks.md" --svg "$out/images/signing-throughput.svg" "${openssl_args[@]}" \
   --summary "$out/choosing-a-library.md" \
-  --command "$invocation" --jmh-command "$jmh_command" --load "$load"
+  --command "$invocation" --jmh-command "$jmh_command" --load "$quiet"

@@ -43,13 +43,13 @@ public record ReportData(JmhRun run, OptionalDouble opensslRsa, OptionalDouble o
     /**
      * Where the numbers were measured.
      *
-     * <p>Easy to get wrong: {@code load} is the load average taken <em>before</em> the run, as the
-     * script passes it; the run itself raises it.
+     * <p>Easy to get wrong: {@code load} is the script's description (load before and during the run,
+     * CPU steal); the benchmark itself keeps about one core busy, so a load near 1 during it is quiet.
      *
      * @param cpu   CPU model name
      * @param cores logical processors
      * @param os    OS name, version and architecture
-     * @param load  the 1-minute load average before the run
+     * @param load  how busy the machine was, as {@code run.sh} measured it
      */
     public record Machine(String cpu, int cores, String os, String load) {
     }

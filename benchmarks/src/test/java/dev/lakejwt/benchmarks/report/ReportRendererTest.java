@@ -83,6 +83,18 @@ class ReportRendererTest {
     }
 
     @Test
+    void theOverheadTableShowsTheRatioTheOverheadAloneLeavesAtTheAccpRawRate() throws Exception {
+        String md = render();
+
+        double raw = scores.get(key("BaselineBenchmark.rawSignature", "RS256", "accp", ""));
+        for (String signer : ReportData.SIGNERS) {
+            double micros = scores.get(key("OverheadBenchmark.sign", "", "", signer));
+            assertThat(line(md, "| " + signer + " | " + String.format(Locale.ROOT, "%.2f", micros) + " | "))
+                    .endsWith(String.format(Locale.ROOT, " | %.2f |", 1 / (1 + micros * 1e-6 * raw)));
+        }
+    }
+
+    @Test
     void aTargetIsMetOnlyWhenEverySignerReachesIt() throws Exception {
         String md = render();
 
