@@ -7,24 +7,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A JMH run read from its JSON result file ({@code -rf json -rff FILE}): the rows, and how the run
  * was set up (JDK, VM, JMH version, forks, warm-up and measurement iterations), as JMH recorded them.
  *
- * <p>Easy to get wrong: the setup is taken from the first row; a file merged from runs with
- * different settings would be described by its first run only.
+ * <p>Easy to get wrong: the JDK and VM are taken from the first row, while the iteration settings
+ * are listed per benchmark class, since each class declares its own.
  *
  * @param results   every benchmark row, in file order
  * @param jdk       {@code jdkVersion}, e.g. {@code 17.0.15}
  * @param vm        {@code vmName vmVersion}
  * @param jmh       JMH's version
- * @param iterations forks, warm-up and measurement iterations, in JMH's words
+ * @param iterations forks, warm-up and measurement iterations, per group of benchmark classes sharing them
  */
 public record JmhRun(List<JmhResult> results, String jdk, String vm, String jmh, String iterations) {
     private static final String ALLOCATION = "gc.alloc.rate.norm";
@@ -40,9 +43,18 @@ public record JmhRun(List<JmhResult> results, String jdk, String vm, String jmh,
             results.add(result(row));
         }
         JsonNode first = root.get(0);
-        String iterations = first.path("forks").asInt() + " fork(s), " + first.path("warmupIterations").asInt() + " × "
-                + first.path("warmupTime").asText() + " warm-up, " + first.path("measurementIterations").asInt()
-                + " × " + first.path("measurementTime").asText() + " measured";
+        Map<String, Set<String>> classesBySetting = new LinkedHashMap<>();
+        for (JsonNode row : root) {
+            String setting = row.path("forks").asInt() + " fork, " + row.path("warmupIterations").asInt() + " × "
+                    + row.path("warmupTime").asText() + " warm-up, " + row.path("measurementIterations").asInt()
+                    + " × " + row.path("measurementTime").asText() + " measured";
+            String benchmark = row.path("benchmark").asText();
+            String type = benchmark.substring(0, benchmark.lastIndexOf('.'));
+            classesBySetting.computeIfAbsent(setting, s -> new LinkedHashSet<>()).add(type.substring(type.lastIndexOf('.') + 1));
+        }
+        String iterations = classesBySetting.entrySet().stream()
+                .map(e -> (classesBySetting.size() > 1 ? String.join(", ", e.getValue()) + ": " : "") + e.getKey())
+                .collect(Collectors.joining("; "));
         return new JmhRun(List.copyOf(results), first.path("jdkVersion").asText(),
                 (first.path("vmName").asText() + " " + first.path("vmVersion").asText()).trim(),
                 first.path("jmhVersion").asText(), iterations);
