@@ -60,7 +60,8 @@ final class Fixture {
         return new Fixture(algorithm, jca, pair, key);
     }
 
-    private static KeyPair keyPair(Algorithm algorithm) throws GeneralSecurityException {
+    /** A fresh key pair for {@code algorithm}: RSA-2048 for RS256 and PS256, P-256 for ES256. */
+    static KeyPair keyPair(Algorithm algorithm) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.keyType());
         if (algorithm == Algorithm.ES256) {
             generator.initialize(new ECGenParameterSpec("secp256r1"));

@@ -6,7 +6,6 @@ import dev.lakejwt.core.key.SigningKey;
 import dev.lakejwt.core.sign.JwtSigner;
 import dev.lakejwt.core.sign.JwtSigners;
 import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,9 +46,7 @@ public class OverheadBenchmark {
     /** An RSA-2048 key and the signer bound to the instant provider; checks a token comes out. */
     @Setup
     public void setUp() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(SigningKey.MIN_RSA_BITS);
-        key = SigningKey.of(Fixture.KEY_ID, generator.generateKeyPair().getPrivate(), Algorithm.RS256);
+        key = SigningKey.of(Fixture.KEY_ID, Fixture.keyPair(Algorithm.RS256).getPrivate(), Algorithm.RS256);
         jwtSigner = JwtSigners.named(signer, InstantSignatureProvider.INSTANCE);
         assembler = Fixture.assembler();
         if (sign().split("\\.").length != 3) {
